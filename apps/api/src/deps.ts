@@ -1,0 +1,37 @@
+import { createVerifier, type Verifier } from "@repo/auth/verifier";
+import { createDatabase, type Database } from "@repo/db/client";
+import pino, { type Logger } from "pino";
+import { type ApiConfig, loadConfig } from "./env";
+
+/** Everything a handler may reach outside itself. Tests build their own. */
+export interface ApiDeps {
+  db: Database;
+  verifier: Verifier;
+  logger: Logger;
+}
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    destination ?? pino.destination(1),
+  );
+}
+
+export function createDeps(config: ApiConfig): ApiDeps {
+  const logger = createLogger(config.logLevel);
+  if (!config.databaseUrl)
+    logger.warn("DATABASE_URL is unset: using the embedded development PostgreSQL");
+  return {
+    db: createDatabase({ url: config.databaseUrl }).db,
+    verifier: createVerifier(config.auth),
+    logger,
+  };
+}
+
+let deps: ApiDeps | undefined;
+
+/** The process's dependencies, built from the environment on first use (start-up, see instrumentation.ts). */
+export function getDeps(): ApiDeps {
+  deps ??= createDeps(loadConfig(process.env));
+  return deps;
+}

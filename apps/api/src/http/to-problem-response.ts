@@ -1,0 +1,38 @@
+import { isDatabaseUnavailable } from "@repo/db/errors";
+import { KeysUnavailableError } from "@repo/auth/verifier";
+import type { Logger } from "pino";
+import { ApiError, problemBody } from "./problem";
+
+const RETRY_AFTER_SECONDS = "5";
+
+/** Maps anything a handler threw to the error the client may see. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (isDatabaseUnavailable(error))
+    return new ApiError("service-unavailable", "The database is unavailable; try again shortly.", {
+      headers: { "Retry-After": RETRY_AFTER_SECONDS },
+    });
+  if (error instanceof KeysUnavailableError)
+    return new ApiError(
+      "service-unavailable",
+      "The token issuer's signing keys are unavailable; try again shortly.",
+      { headers: { "Retry-After": RETRY_AFTER_SECONDS } },
+    );
+  return new ApiError("internal-error", "An unexpected error occurred.");
+}
+
+/**
+ * The one place that answers errors: a problem+json response whose body never carries the
+ * cause. Unexpected errors and outages are logged with the request id, so the cause is found.
+ */
+export function toProblemResponse(
+  error: unknown,
+  { instance, requestId, logger }: { instance: string; requestId: string; logger: Logger },
+): Response {
+  const apiError = toApiError(error);
+  if (apiError.status >= 500) logger.error({ err: error, requestId }, "request failed");
+  return new Response(JSON.stringify(problemBody(apiError, instance, requestId)), {
+    status: apiError.status,
+    headers: { "Content-Type": "application/problem+json", ...apiError.extra.headers },
+  });
+}

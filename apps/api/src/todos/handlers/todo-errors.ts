@@ -1,0 +1,36 @@
+import type { Database } from "@repo/db/client";
+import { ApiError } from "../../http/problem";
+import { explainMissingTodo } from "../queries/explain-missing-todo";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const todoNotFound = () => new ApiError("not-found", "No such todo.");
+
+/** The path's todo id, or 404 when it cannot be one (never a database error). */
+export function todoIdOf(params: Record<string, string>): string {
+  const id = params.id ?? "";
+  if (!UUID.test(id)) throw todoNotFound();
+  return id.toLowerCase();
+}
+
+export const userGone = () =>
+  new ApiError("unauthorized", "The token's user no longer exists.", {
+    headers: { "WWW-Authenticate": 'Bearer realm="todo-api", error="invalid_token"' },
+  });
+
+/**
+ * The error for a todo the caller could not read or write, in the contract's order:
+ * unknown → 404, another user's → 403, soft-deleted → 404. A write by a user who no longer
+ * exists is a 401; a read by one simply finds nothing.
+ */
+export async function missingTodoError(
+  db: Database,
+  userId: string,
+  id: string,
+  { write }: { write: boolean },
+): Promise<ApiError> {
+  const missing = await explainMissingTodo(db, userId, id);
+  if (write && !missing.userExists) return userGone();
+  if (missing.othersTodo) return new ApiError("forbidden", "This todo belongs to another user.");
+  return todoNotFound();
+}

@@ -1,0 +1,6 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { todos } from "@repo/db/schema";
+
+/** The caller's live (not soft-deleted) todo with this id: the filter every item query starts from. */
+export const ownLiveTodo = (userId: string, id: string) =>
+  and(eq(todos.id, id), eq(todos.userId, userId), isNull(todos.deletedAt));

@@ -1,0 +1,40 @@
+import type { Database } from "@repo/db/client";
+import * as schema from "@repo/db/schema";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { jwt } from "better-auth/plugins/jwt";
+
+export interface AuthOptions {
+  db: Database;
+  /** Better Auth's secret (≥ 32 characters); it also encrypts the JWT signing keys at rest. */
+  secret: string;
+  /** The web app's public origin; also the JWT's `iss` and `aud`. */
+  baseURL: string;
+  /** Origins allowed to POST to the auth endpoints, besides `baseURL`. */
+  trustedOrigins?: string[];
+}
+
+/** Better Auth for the web app: email + password sessions, and short-lived JWTs for the API. */
+export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOptions) {
+  return betterAuth({
+    baseURL,
+    secret,
+    trustedOrigins: [baseURL, ...trustedOrigins],
+    database: drizzleAdapter(db, { provider: "pg", schema }),
+    emailAndPassword: { enabled: true },
+    telemetry: { enabled: false },
+    plugins: [
+      jwt({
+        jwt: {
+          issuer: baseURL,
+          audience: baseURL,
+          // The API needs only who the caller is; everything else in the user row stays out of
+          // every token (API.md, Authentication).
+          definePayload: ({ user }) => ({ email: user.email, name: user.name }),
+        },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

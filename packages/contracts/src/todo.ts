@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { storableText, strictBoolean } from "./text";
+
+export const TITLE_MAX = 255;
+export const DESCRIPTION_MAX = 10_000;
+
+// Trimmed first (JavaScript trim()), then measured.
+const title = z
+  .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") })
+  .trim()
+  .pipe(storableText({ min: 1, max: TITLE_MAX }));
+const description = storableText({ max: DESCRIPTION_MAX }).nullable();
+const completed = strictBoolean();
+
+/** A todo as every response carries it. */
+export const todoSchema = z.object({
+  id: z.uuid(),
+  userId: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  completed: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  version: z.int().min(1),
+});
+export type Todo = z.infer<typeof todoSchema>;
+
+/**
+ * The body of POST /todos and PUT /todos/{id}: a whole todo, where an omitted description is
+ * null and an omitted `completed` is false. Unknown fields are refused, so `id`, `userId`,
+ * `createdAt` or `version` can never be assigned by a client.
+ */
+export const todoInputSchema = z.strictObject({
+  title,
+  description: description.default(null),
+  completed: completed.default(false),
+});
+export type TodoInput = z.infer<typeof todoInputSchema>;
+export type TodoInputBody = z.input<typeof todoInputSchema>;
+
+/** The body of PATCH /todos/{id}: any non-empty subset of the fields (JSON Merge Patch). */
+export const todoPatchSchema = z
+  .strictObject({
+    title: title.optional(),
+    description: description.optional(),
+    completed: completed.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: "must change at least one of title, description, completed",
+  });
+export type TodoPatch = z.infer<typeof todoPatchSchema>;
+
+/** GET /todos. */
+export const todoListSchema = z.object({
+  data: z.array(todoSchema),
+  nextCursor: z.string().nullable(),
+});
+export type TodoList = z.infer<typeof todoListSchema>;

@@ -1,0 +1,69 @@
+import { neonConfig, Pool as NeonPool } from "@neondatabase/serverless";
+import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import ws from "ws";
+import { EMBEDDED_DATABASE_URL } from "./embedded-url";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The one database type the rest of the code sees, whichever driver is behind it. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type Driver = "neon" | "tcp";
+
+/** How the Neon driver reaches Postgres when it is not Neon's own proxy (tests, local stand-ins). */
+export interface NeonSocketOptions {
+  /** Maps the database host and port to a WebSocket proxy address (without scheme). */
+  wsProxy: (host: string, port: number | string) => string;
+  useSecureWebSocket: boolean;
+}
+
+export interface DatabaseOptions {
+  /** A Postgres URL; unset means the embedded development server (`pnpm dev` starts it). */
+  url?: string | undefined;
+  /** Overrides the choice made from the URL's host. */
+  driver?: Driver;
+  /** Connections per process. */
+  max?: number;
+  neon?: NeonSocketOptions;
+}
+
+export interface DatabaseClient {
+  db: Database;
+  driver: Driver;
+  close(): Promise<void>;
+}
+
+/** Neon's hosts (`*.neon.tech`, and `*.neon.build` for its staging) get the serverless driver. */
+export function isNeonUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return /(^|\.)neon\.(tech|build)$/.test(host);
+}
+
+export function createDatabase(options: DatabaseOptions = {}): DatabaseClient {
+  const url = options.url ?? EMBEDDED_DATABASE_URL;
+  const driver = options.driver ?? (isNeonUrl(url) ? "neon" : "tcp");
+  const max = options.max ?? 10;
+
+  if (driver === "neon") {
+    // Node has no global WebSocket before 22; the `ws` package is what Neon documents for Node.
+    neonConfig.webSocketConstructor = ws;
+    if (options.neon) {
+      neonConfig.wsProxy = options.neon.wsProxy;
+      neonConfig.useSecureWebSocket = options.neon.useSecureWebSocket;
+      // A plain Postgres behind a generic WebSocket proxy cannot take the pipelined startup
+      // Neon's own proxy accepts ("invalid frontend message type 112").
+      neonConfig.pipelineConnect = false;
+      neonConfig.pipelineTLS = false;
+    }
+    const pool = new NeonPool({ connectionString: url, max });
+    pool.on("error", () => {}); // an idle client's error is reported by the next query instead
+    return { db: drizzleNeon({ client: pool, schema }), driver, close: () => pool.end() };
+  }
+
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  pool.on("error", () => {}); // an idle client's error is reported by the next query instead
+  return { db: drizzlePg({ client: pool, schema }), driver, close: () => pool.end() };
+}

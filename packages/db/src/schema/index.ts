@@ -1,0 +1,3 @@
+// The whole schema, importable without opening a connection.
+export * from "./auth";
+export * from "./todos";

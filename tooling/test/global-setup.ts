@@ -1,0 +1,67 @@
+import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
+import { createTemplateDatabase, startWsProxy } from "@repo/db/testing";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+
+const EMBEDDED_TEST_PORT = 54330;
+
+interface Shared {
+  provided: { adminUrl: string; template: string; wsProxyPort: number };
+  users: number;
+  stop(): Promise<void>;
+}
+
+// Every test project runs this setup (they all inherit it), in the one main vitest process:
+// they share one set of resources through globalThis, and the last teardown releases them.
+const KEY = Symbol.for("todo-api.test-resources");
+const registry = globalThis as { [KEY]?: Promise<Shared> };
+
+/**
+ * Once per test run: a real PostgreSQL (TEST_DATABASE_URL, else an embedded server), a
+ * migrated template database that each test file copies, and the WebSocket proxy the
+ * Neon-driver project connects through.
+ */
+async function start(): Promise<Shared> {
+  let adminUrl = process.env.TEST_DATABASE_URL || undefined;
+  let embedded: EmbeddedServer | undefined;
+  if (!adminUrl) {
+    if (process.env.CI === "true")
+      throw new Error("CI=true: set TEST_DATABASE_URL to the PostgreSQL server the suite must run on.");
+    embedded = await startEmbeddedPostgres({
+      dataDir: ".data/test-postgres",
+      port: EMBEDDED_TEST_PORT,
+      database: "postgres",
+    });
+    adminUrl = embedded.adminUrl;
+  }
+  const databaseUrl = adminUrl;
+
+  const template = `todo_template_${process.pid}`;
+  await createTemplateDatabase(databaseUrl, template);
+  const proxy = await startWsProxy();
+  return {
+    provided: { adminUrl: databaseUrl, template, wsProxyPort: proxy.port },
+    users: 0,
+    async stop() {
+      await proxy.close();
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${pg.escapeIdentifier(template)} with (force)`);
+      await client.end();
+      await embedded?.stop();
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  registry[KEY] ??= start();
+  const shared = await registry[KEY];
+  shared.users++;
+  project.provide("testDatabase", shared.provided);
+  return async () => {
+    if (--shared.users === 0) {
+      delete registry[KEY];
+      await shared.stop();
+    }
+  };
+}

@@ -1,0 +1,44 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// The integration suites run twice: through the TCP driver and through Neon's serverless
+// driver (over a local WebSocket proxy to the same PostgreSQL).
+const integration = ["packages/*/test/integration/**/*.test.ts", "apps/api/test/integration/**/*.test.ts"];
+
+export default defineConfig({
+  resolve: { alias: { "@/": `${path.resolve("apps/api/src")}/` } },
+  test: {
+    globalSetup: ["tooling/test/global-setup.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["packages/*/test/**/*.test.ts", "apps/api/test/unit/**/*.test.ts"],
+          exclude: ["**/integration/**", "**/node_modules/**"],
+        },
+      },
+      {
+        extends: true,
+        test: { name: "integration:pg", include: integration, env: { TEST_DB_DRIVER: "tcp" } },
+      },
+      {
+        extends: true,
+        test: { name: "integration:neon", include: integration, env: { TEST_DB_DRIVER: "neon" } },
+      },
+    ],
+    coverage: {
+      provider: "v8",
+      include: ["packages/auth/src/**", "packages/db/src/**", "apps/api/src/**", "apps/api/app/**"],
+      exclude: ["**/bin/**"],
+      reporter: ["text", "text-summary", "json-summary"],
+      thresholds: {
+        "packages/auth/src/**": { lines: 80 },
+        "packages/db/src/**": { lines: 80 },
+        "apps/api/src/**": { lines: 80 },
+      },
+    },
+  },
+});
