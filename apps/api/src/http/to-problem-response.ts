@@ -1,6 +1,7 @@
 import { isDatabaseUnavailable } from "@repo/db/errors";
 import { KeysUnavailableError } from "@repo/auth/verifier";
 import type { Logger } from "pino";
+import { describeError } from "./describe-error";
 import { ApiError, problemBody } from "./problem";
 
 const RETRY_AFTER_SECONDS = "5";
@@ -30,7 +31,7 @@ export function toProblemResponse(
   { instance, requestId, logger }: { instance: string; requestId: string; logger: Logger },
 ): Response {
   const apiError = toApiError(error);
-  if (apiError.status >= 500) logger.error({ err: error, requestId }, "request failed");
+  if (apiError.status >= 500) logger.error({ error: describeError(error), requestId }, "request failed");
   return new Response(JSON.stringify(problemBody(apiError, instance, requestId)), {
     status: apiError.status,
     headers: { "Content-Type": "application/problem+json", ...apiError.extra.headers },

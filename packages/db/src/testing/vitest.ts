@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, inject } from "vitest";
-import type { Driver } from "../client";
+import type { DatabaseOptions, Driver } from "../client";
 import { createTestDatabase, type TestDatabase } from "./index";
 
 export interface ProvidedTestDatabase {
@@ -17,6 +17,18 @@ declare module "vitest" {
 /** The driver this test project runs the suite through (`TEST_DB_DRIVER`, set per vitest project). */
 export const testDriver = (): Driver => (process.env.TEST_DB_DRIVER === "neon" ? "neon" : "tcp");
 
+/** Driver options of this test project, for clients of any URL (e.g. an unreachable one). */
+export function testDriverOptions(): Pick<DatabaseOptions, "driver" | "neon"> {
+  const { wsProxyPort } = inject("testDatabase");
+  return {
+    driver: testDriver(),
+    neon: {
+      wsProxy: (host, port) => `127.0.0.1:${wsProxyPort}/v1?address=${host}:${port}`,
+      useSecureWebSocket: false,
+    },
+  };
+}
+
 /**
  * A database of this test file's own, migrated, reached through the project's driver (TCP, or
  * Neon's serverless driver through the local WebSocket proxy), dropped after the file.
@@ -25,16 +37,8 @@ export const testDriver = (): Driver => (process.env.TEST_DB_DRIVER === "neon" ?
 export function useTestDatabase(): { readonly current: TestDatabase } {
   let database: TestDatabase | undefined;
   beforeAll(async () => {
-    const { adminUrl, template, wsProxyPort } = inject("testDatabase");
-    database = await createTestDatabase({
-      adminUrl,
-      template,
-      driver: testDriver(),
-      neon: {
-        wsProxy: (host, port) => `127.0.0.1:${wsProxyPort}/v1?address=${host}:${port}`,
-        useSecureWebSocket: false,
-      },
-    });
+    const { adminUrl, template } = inject("testDatabase");
+    database = await createTestDatabase({ adminUrl, template, ...testDriverOptions() });
   });
   afterAll(async () => {
     await database?.dispose();

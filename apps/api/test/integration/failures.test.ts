@@ -1,0 +1,93 @@
+import { createVerifier } from "@repo/auth/verifier";
+import { createDatabase } from "@repo/db/client";
+import { testDriver, testDriverOptions } from "@repo/db/testing/vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dispatch } from "../../src/http/dispatch";
+import { useApi } from "../support/api";
+import { ISSUER } from "../support/issuer";
+import { expectProblem } from "../support/expect-problem";
+
+const api = useApi();
+
+async function call(deps: ReturnType<typeof api.deps>, path: string, token?: string) {
+  const headers = token ? { authorization: `Bearer ${token}` } : undefined;
+  const response = await dispatch(new Request(`http://localhost:3001${path}`, { headers }), deps);
+  if (!response) throw new Error("no response");
+  return response;
+}
+
+describe(`when the database is unreachable (driver: ${testDriver()})`, () => {
+  // Port 9 (discard) has no PostgreSQL: connections are refused, as when the server is down.
+  let down: ReturnType<typeof createDatabase>;
+  beforeAll(() => {
+    const url = "postgres://postgres@127.0.0.1:9/none";
+    down = createDatabase({ url, max: 1, ...testDriverOptions() });
+  });
+  afterAll(() => down.close());
+
+  it("answers 503 with Retry-After, and readiness fails", async () => {
+    const alice = await api.createUser();
+    const deps = { ...api.deps(), db: down.db };
+    const response = await call(deps, "/api/v1/todos", alice.token);
+    const problem = await expectProblem(response, 503, "service-unavailable");
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(JSON.stringify(problem)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/);
+    await expectProblem(await call(deps, "/api/health/ready"), 503);
+  });
+
+  it("liveness does not touch it", async () => {
+    const response = await call({ ...api.deps(), db: down.db }, "/api/health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+});
+
+describe("readiness", () => {
+  it(`answers 200 when the database answers (driver: ${testDriver()})`, async () => {
+    const response = await call(api.deps(), "/api/health/ready");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", checks: { database: "ok" } });
+  });
+});
+
+describe("an unexpected error", () => {
+  it("is a generic 500 whose cause is logged with the request id, never shown", async () => {
+    const alice = await api.createUser();
+    // A database without the schema: the query fails with a real PostgreSQL error.
+    const adminUrl = new URL(api.database.current.url);
+    adminUrl.pathname = "/postgres";
+    const wrong = createDatabase({ url: adminUrl.toString(), max: 1, ...testDriverOptions() });
+    try {
+      api.logs.length = 0;
+      const response = await call({ ...api.deps(), db: wrong.db }, "/api/v1/todos", alice.token);
+      const problem = await expectProblem(response, 500, "internal-error");
+      expect(problem.detail).toBe("An unexpected error occurred.");
+      expect(JSON.stringify(problem)).not.toMatch(/relation|select|does not exist|42P01/i);
+      const errorLine = api.logs.map((l) => JSON.parse(l)).find((l) => l.level === 50);
+      expect(errorLine.requestId).toBe(problem.requestId);
+      const logged = JSON.stringify(errorLine.error);
+      expect(logged).toMatch(/relation \\"todos\\" does not exist/);
+      expect(errorLine.error.cause.code).toBe("42P01");
+      // Bound parameters are client data: the log keeps the SQL, never the values.
+      expect(logged).not.toContain(alice.id);
+    } finally {
+      await wrong.close();
+    }
+  });
+});
+
+describe("when the token issuer's JWKS is unreachable", () => {
+  it("answers 503 (not 401) while no cached key can verify the token", async () => {
+    const alice = await api.createUser();
+    const verifier = createVerifier({
+      mode: "jwks",
+      jwksUrl: "http://127.0.0.1:9/api/auth/jwks",
+      issuer: ISSUER,
+      audience: ISSUER,
+      timeoutMs: 1000,
+    });
+    const response = await call({ ...api.deps(), verifier }, "/api/v1/todos", alice.token);
+    await expectProblem(response, 503, "service-unavailable");
+    expect(response.headers.get("retry-after")).toBe("5");
+  });
+});

@@ -1,0 +1,99 @@
+// `pnpm dev` (and `pnpm start` with --production): runs the whole system from one command.
+// With DATABASE_URL unset it starts the embedded PostgreSQL (data in .data/postgres, kept
+// between runs), applies the migrations, and hands the URL to both apps. Ctrl-C stops it all.
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
+import { runMigrations } from "@repo/db/migrate";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const production = process.argv.includes("--production");
+const apps = [
+  { name: "web", dir: "apps/web", port: 3000, color: 36 },
+  { name: "api", dir: "apps/api", port: 3001, color: 35 },
+];
+
+const say = (message: string) => console.log(`\x1b[1m[dev]\x1b[0m ${message}`);
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+}
+
+function run(app: (typeof apps)[number], env: NodeJS.ProcessEnv): ChildProcess {
+  const next = path.join(root, app.dir, "node_modules/next/dist/bin/next");
+  const child = spawn(
+    process.execPath,
+    [next, production ? "start" : "dev", "--port", String(app.port)],
+    { cwd: path.join(root, app.dir), env: { ...env, PORT: String(app.port) }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const prefix = `\x1b[${app.color}m[${app.name}]\x1b[0m `;
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on("data", (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) if (line) process.stdout.write(`${prefix}${line}\n`);
+    });
+  return child;
+}
+
+async function main() {
+  for (const app of apps)
+    if (!(await portIsFree(app.port))) {
+      console.error(`Port ${app.port} (${app.name}) is already in use. Stop whatever listens there and try again.`);
+      process.exit(1);
+    }
+
+  let embedded: EmbeddedServer | undefined;
+  let databaseUrl = process.env.DATABASE_URL || undefined;
+  if (!databaseUrl) {
+    say("DATABASE_URL is unset: starting the embedded PostgreSQL (data in .data/postgres)…");
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/postgres") });
+    databaseUrl = embedded.url;
+  }
+  await runMigrations({ url: databaseUrl });
+  say(`Database ready at ${new URL(databaseUrl).host}, migrations applied.`);
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const children = apps.map((app) => run(app, env));
+  say("Web app: http://localhost:3000   API: http://localhost:3001/api/v1/todos   (Ctrl-C stops both)");
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say("Stopping…");
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once("exit", () => resolve());
+            child.kill("SIGTERM");
+          }),
+      ),
+    );
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  for (const [i, child] of children.entries())
+    child.once("exit", (code) => {
+      if (!stopping) {
+        console.error(`${apps[i]?.name} exited (code ${code}); stopping the rest.`);
+        void stop(code || 1);
+      }
+    });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
