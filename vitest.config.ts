@@ -3,7 +3,10 @@ import { defineConfig } from "vitest/config";
 
 // The integration suites run twice: through the TCP driver and through Neon's serverless
 // driver (over a local WebSocket proxy to the same PostgreSQL).
-const integration = ["packages/*/test/integration/**/*.test.ts", "apps/api/test/integration/**/*.test.ts"];
+const integration = [
+  "packages/*/test/integration/**/*.test.ts",
+  "apps/api/test/integration/**/*.test.ts",
+];
 
 export default defineConfig({
   resolve: { alias: { "@/": `${path.resolve("apps/api/src")}/` } },

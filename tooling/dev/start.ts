@@ -29,12 +29,17 @@ function run(app: (typeof apps)[number], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(
     process.execPath,
     [next, production ? "start" : "dev", "--port", String(app.port)],
-    { cwd: path.join(root, app.dir), env: { ...env, PORT: String(app.port) }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      cwd: path.join(root, app.dir),
+      env: { ...env, PORT: String(app.port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   const prefix = `\x1b[${app.color}m[${app.name}]\x1b[0m `;
   for (const stream of [child.stdout, child.stderr])
     stream?.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) if (line) process.stdout.write(`${prefix}${line}\n`);
+      for (const line of chunk.toString().split("\n"))
+        if (line) process.stdout.write(`${prefix}${line}\n`);
     });
   return child;
 }
@@ -42,7 +47,9 @@ function run(app: (typeof apps)[number], env: NodeJS.ProcessEnv): ChildProcess {
 async function main() {
   for (const app of apps)
     if (!(await portIsFree(app.port))) {
-      console.error(`Port ${app.port} (${app.name}) is already in use. Stop whatever listens there and try again.`);
+      console.error(
+        `Port ${app.port} (${app.name}) is already in use. Stop whatever listens there and try again.`,
+      );
       process.exit(1);
     }
 
@@ -62,7 +69,9 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const children = apps.map((app) => run(app, env));
-  say("Web app: http://localhost:3000   API: http://localhost:3001/api/v1/todos   (Ctrl-C stops both)");
+  say(
+    "Web app: http://localhost:3000   API: http://localhost:3001/api/v1/todos   (Ctrl-C stops both)",
+  );
 
   let stopping = false;
   const stop = async (code: number) => {

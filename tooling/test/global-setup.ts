@@ -26,7 +26,9 @@ async function start(): Promise<Shared> {
   let embedded: EmbeddedServer | undefined;
   if (!adminUrl) {
     if (process.env.CI === "true")
-      throw new Error("CI=true: set TEST_DATABASE_URL to the PostgreSQL server the suite must run on.");
+      throw new Error(
+        "CI=true: set TEST_DATABASE_URL to the PostgreSQL server the suite must run on.",
+      );
     embedded = await startEmbeddedPostgres({
       dataDir: ".data/test-postgres",
       port: EMBEDDED_TEST_PORT,

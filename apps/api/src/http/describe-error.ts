@@ -24,6 +24,8 @@ export function describeError(error: unknown, depth = 0): ErrorSummary {
     message: withoutParams(error.message),
     ...(typeof code === "string" ? { code } : {}),
     ...(frames?.length ? { stack: frames.slice(0, 12).join("\n") } : {}),
-    ...(error.cause !== undefined && depth < 4 ? { cause: describeError(error.cause, depth + 1) } : {}),
+    ...(error.cause !== undefined && depth < 4
+      ? { cause: describeError(error.cause, depth + 1) }
+      : {}),
   };
 }

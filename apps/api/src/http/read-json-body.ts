@@ -25,7 +25,10 @@ export async function readJsonBody(
 ): Promise<Record<string, unknown>> {
   const type = mediaType(request);
   if (!type || !accept.includes(type))
-    throw new ApiError("unsupported-media-type", `The body must be sent as ${accept.join(" or ")}.`);
+    throw new ApiError(
+      "unsupported-media-type",
+      `The body must be sent as ${accept.join(" or ")}.`,
+    );
 
   const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let json: string;

@@ -37,10 +37,7 @@ export function authedRoute(
 }
 
 /** A route anyone may call. */
-export function publicRoute(
-  pattern: string,
-  methods: Partial<Record<Method, Handler>>,
-): Route {
+export function publicRoute(pattern: string, methods: Partial<Record<Method, Handler>>): Route {
   // A public handler never reads `user`, so it accepts the wider context too.
   return { pattern, public: true, methods: methods as Route["methods"] };
 }

@@ -1,5 +1,5 @@
-import { isDatabaseUnavailable } from "@repo/db/errors";
 import { KeysUnavailableError } from "@repo/auth/verifier";
+import { isDatabaseUnavailable } from "@repo/db/errors";
 import type { Logger } from "pino";
 import { describeError } from "./describe-error";
 import { ApiError, problemBody } from "./problem";
@@ -31,7 +31,8 @@ export function toProblemResponse(
   { instance, requestId, logger }: { instance: string; requestId: string; logger: Logger },
 ): Response {
   const apiError = toApiError(error);
-  if (apiError.status >= 500) logger.error({ error: describeError(error), requestId }, "request failed");
+  if (apiError.status >= 500)
+    logger.error({ error: describeError(error), requestId }, "request failed");
   return new Response(JSON.stringify(problemBody(apiError, instance, requestId)), {
     status: apiError.status,
     headers: { "Content-Type": "application/problem+json", ...apiError.extra.headers },

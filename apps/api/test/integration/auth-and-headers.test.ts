@@ -1,8 +1,8 @@
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { useApi } from "../support/api";
-import { ISSUER } from "../support/issuer";
 import { expectProblem } from "../support/expect-problem";
+import { ISSUER } from "../support/issuer";
 
 const api = useApi();
 const CHALLENGE = 'Bearer realm="todo-api"';
@@ -13,7 +13,11 @@ describe("authentication", () => {
     ["another scheme", { authorization: "Basic dXNlcjpwYXNz" }, CHALLENGE],
     ["an empty bearer", { authorization: "Bearer " }, `${CHALLENGE}, error="invalid_token"`],
     ["a malformed bearer", { authorization: "Bearer a b" }, `${CHALLENGE}, error="invalid_token"`],
-    ["a garbage token", { authorization: "Bearer abc.def.ghi" }, `${CHALLENGE}, error="invalid_token"`],
+    [
+      "a garbage token",
+      { authorization: "Bearer abc.def.ghi" },
+      `${CHALLENGE}, error="invalid_token"`,
+    ],
   ])("answers 401 to %s", async (_, headers, challenge) => {
     const response = await api.call("GET", "/api/v1/todos", { headers });
     await expectProblem(response, 401, "unauthorized");
@@ -22,7 +26,9 @@ describe("authentication", () => {
 
   it("answers 401 invalid_token to an expired token", async () => {
     const alice = await api.createUser();
-    const expired = await api.issuer().token(alice.id, { exp: Math.floor(Date.now() / 1000) - 120 });
+    const expired = await api
+      .issuer()
+      .token(alice.id, { exp: Math.floor(Date.now() / 1000) - 120 });
     const response = await api.call("GET", "/api/v1/todos", { token: expired });
     await expectProblem(response, 401);
     expect(response.headers.get("www-authenticate")).toContain('error="invalid_token"');
@@ -62,7 +68,11 @@ describe("authentication", () => {
 describe("routes and methods", () => {
   it.each([
     ["/api/v1/todos", "DELETE", "GET, POST, HEAD, OPTIONS"],
-    ["/api/v1/todos/0193b6d2-7a4e-7c1a-9f0e-2b6d5f1e8a11", "POST", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS"],
+    [
+      "/api/v1/todos/0193b6d2-7a4e-7c1a-9f0e-2b6d5f1e8a11",
+      "POST",
+      "GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+    ],
     ["/api/v1/me", "PUT", "GET, HEAD, OPTIONS"],
   ])("%s answers %s with 405 and Allow, before authentication", async (path, method, allow) => {
     const anonymous = await api.call(method, path);
@@ -73,11 +83,14 @@ describe("routes and methods", () => {
     await expectProblem(authed, 405);
   });
 
-  it.each(["GET", "POST", "DELETE"])("unknown /api/v1 paths answer %s with a problem+json 404", async (method) => {
-    await expectProblem(await api.call(method, "/api/v1/nope"), 404, "not-found");
-    const alice = await api.createUser();
-    await expectProblem(await api.call(method, "/api/v1/todos/a/b", { token: alice.token }), 404);
-  });
+  it.each(["GET", "POST", "DELETE"])(
+    "unknown /api/v1 paths answer %s with a problem+json 404",
+    async (method) => {
+      await expectProblem(await api.call(method, "/api/v1/nope"), 404, "not-found");
+      const alice = await api.createUser();
+      await expectProblem(await api.call(method, "/api/v1/todos/a/b", { token: alice.token }), 404);
+    },
+  );
 
   it("answers OPTIONS with 204 and Allow", async () => {
     const response = await api.call("OPTIONS", "/api/v1/todos");
@@ -101,7 +114,9 @@ describe("headers on every response", () => {
   });
 
   it("echoes a well-formed client X-Request-Id and replaces a bad one", async () => {
-    const good = await api.call("GET", "/api/v1/todos", { headers: { "x-request-id": "abc.DEF_1-2" } });
+    const good = await api.call("GET", "/api/v1/todos", {
+      headers: { "x-request-id": "abc.DEF_1-2" },
+    });
     expect(good.headers.get("x-request-id")).toBe("abc.DEF_1-2");
     expect((await good.json()).requestId).toBe("abc.DEF_1-2");
     for (const bad of ["has space", "x".repeat(129), "<script>"]) {
@@ -123,10 +138,17 @@ describe("logs", () => {
     await api.call("GET", "/api/v1/todos", { headers: { authorization: "Bearer not.a.token" } });
     expect(api.logs).toHaveLength(2);
     const [first] = api.logs.map((line) => JSON.parse(line));
-    expect(first).toMatchObject({ level: 30, method: "POST", route: "/api/v1/todos", status: 201, userId: alice.id });
+    expect(first).toMatchObject({
+      level: 30,
+      method: "POST",
+      route: "/api/v1/todos",
+      status: 201,
+      userId: alice.id,
+    });
     expect(first.requestId).toBeTypeOf("string");
     expect(first.durationMs).toBeTypeOf("number");
     const all = api.logs.join("\n");
-    for (const secret of [alice.token, "hunter2", "s3cr3t-cookie", "not.a.token"]) expect(all).not.toContain(secret);
+    for (const secret of [alice.token, "hunter2", "s3cr3t-cookie", "not.a.token"])
+      expect(all).not.toContain(secret);
   });
 });

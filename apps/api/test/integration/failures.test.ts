@@ -4,8 +4,8 @@ import { testDriver, testDriverOptions } from "@repo/db/testing/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dispatch } from "../../src/http/dispatch";
 import { useApi } from "../support/api";
-import { ISSUER } from "../support/issuer";
 import { expectProblem } from "../support/expect-problem";
+import { ISSUER } from "../support/issuer";
 
 const api = useApi();
 

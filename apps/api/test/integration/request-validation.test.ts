@@ -119,11 +119,31 @@ describe("request bodies", () => {
     ["a non-string title", { title: 42 }, "title", "must be a string"],
     ["an empty title", { title: "" }, "title", "must not be empty"],
     ["a whitespace title", { title: " \n\t " }, "title", "must not be empty"],
-    ["a 256-character title", { title: "x".repeat(256) }, "title", "must be at most 255 characters"],
+    [
+      "a 256-character title",
+      { title: "x".repeat(256) },
+      "title",
+      "must be at most 255 characters",
+    ],
     ["a title with U+0000", { title: "a\u0000b" }, "title", "must not contain U+0000"],
-    ["a description with U+0000", { title: "a", description: "\u0000" }, "description", "must not contain U+0000"],
-    ["a 10,001-character description", { title: "a", description: "x".repeat(10_001) }, "description", "must be at most 10000 characters"],
-    ['completed "true"', { title: "a", completed: "true" }, "completed", "must be a boolean (true or false)"],
+    [
+      "a description with U+0000",
+      { title: "a", description: "\u0000" },
+      "description",
+      "must not contain U+0000",
+    ],
+    [
+      "a 10,001-character description",
+      { title: "a", description: "x".repeat(10_001) },
+      "description",
+      "must be at most 10000 characters",
+    ],
+    [
+      'completed "true"',
+      { title: "a", completed: "true" },
+      "completed",
+      "must be a boolean (true or false)",
+    ],
     ["completed 1", { title: "a", completed: 1 }, "completed", "must be a boolean (true or false)"],
     ["an unknown field", { title: "a", priority: 1 }, "priority", "is not a known field"],
   ])("refuses %s with 422 naming the field", async (_, json, path, message) => {
@@ -142,7 +162,9 @@ describe("request bodies", () => {
       headers: { "content-type": "application/json" },
     });
     const problem = await expectProblem(response, 422, "validation-error");
-    expect(problem.errors).toEqual([{ path: "title", message: "must not contain unpaired surrogates" }]);
+    expect(problem.errors).toEqual([
+      { path: "title", message: "must not contain unpaired surrogates" },
+    ]);
   });
 
   it("checks the body before the todo (a bad body on an unknown id is a 422)", async () => {

@@ -134,7 +134,12 @@ describe("PUT /api/v1/todos/{id}", () => {
     });
     expect(response.status).toBe(200);
     const replaced = todoSchema.parse(await response.json());
-    expect(replaced).toMatchObject({ id: todo.id, title: "b", description: null, completed: false });
+    expect(replaced).toMatchObject({
+      id: todo.id,
+      title: "b",
+      description: null,
+      completed: false,
+    });
     expect(replaced.version).toBe(2);
     expect(response.headers.get("etag")).toBe('"2"');
     expect(replaced.createdAt).toBe(todo.createdAt);

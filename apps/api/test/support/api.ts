@@ -34,7 +34,12 @@ export function useApi() {
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    verifier = createVerifier({ mode: "jwks", jwksUrl: issuer.jwksUrl, issuer: ISSUER, audience: ISSUER });
+    verifier = createVerifier({
+      mode: "jwks",
+      jwksUrl: issuer.jwksUrl,
+      issuer: ISSUER,
+      audience: ISSUER,
+    });
   });
   afterAll(async () => {
     await issuer?.close();

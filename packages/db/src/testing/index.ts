@@ -1,6 +1,11 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDatabase, type DatabaseClient, type Driver, type NeonSocketOptions } from "../client";
+import {
+  createDatabase,
+  type DatabaseClient,
+  type Driver,
+  type NeonSocketOptions,
+} from "../client";
 import { runMigrations } from "../migrate";
 
 export { startWsProxy, type WsProxy } from "./ws-proxy";
@@ -49,7 +54,9 @@ export async function createTestDatabase(options: {
 }): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString("hex")}`;
   await admin(options.adminUrl, (c) =>
-    c.query(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(options.template)}`),
+    c.query(
+      `create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(options.template)}`,
+    ),
   );
   const url = withDatabase(options.adminUrl, name);
   const client = createDatabase({ url, driver: options.driver, neon: options.neon, max: 20 });

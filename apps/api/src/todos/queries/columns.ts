@@ -1,5 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { todos } from "@repo/db/schema";
+import { and, eq, isNull } from "drizzle-orm";
 
 /** The caller's live (not soft-deleted) todo with this id: the filter every item query starts from. */
 export const ownLiveTodo = (userId: string, id: string) =>

@@ -1,6 +1,6 @@
 import type { TodoInput } from "@repo/contracts/todo";
 import type { Database } from "@repo/db/client";
-import { todos, type TodoRow } from "@repo/db/schema";
+import { type TodoRow, todos } from "@repo/db/schema";
 
 export async function createTodo(db: Database, userId: string, input: TodoInput): Promise<TodoRow> {
   const [row] = await db

@@ -20,7 +20,9 @@ export async function explainMissingTodo(
 ): Promise<MissingTodo> {
   const [found] = await db
     .select({
-      ownerId: sql<string | null>`(${db.select({ u: todos.userId }).from(todos).where(eq(todos.id, id))})`,
+      ownerId: sql<
+        string | null
+      >`(${db.select({ u: todos.userId }).from(todos).where(eq(todos.id, id))})`,
       userExists: sql<boolean>`exists (${db.select({ one: sql`1` }).from(user).where(eq(user.id, userId))})`,
     })
     .from(sql`(select 1) as probe`);

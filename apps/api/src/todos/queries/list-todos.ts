@@ -1,5 +1,5 @@
 import type { Database } from "@repo/db/client";
-import { todos, type TodoRow } from "@repo/db/schema";
+import { type TodoRow, todos } from "@repo/db/schema";
 import { and, desc, eq, isNull } from "drizzle-orm";
 
 /** The owner's live todos, newest first (ties by id): the query `todos_user_live_created_idx` serves. */

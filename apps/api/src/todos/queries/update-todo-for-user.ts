@@ -1,5 +1,5 @@
 import type { Database } from "@repo/db/client";
-import { todos, type TodoRow } from "@repo/db/schema";
+import { type TodoRow, todos } from "@repo/db/schema";
 import { sql } from "drizzle-orm";
 import { ownLiveTodo } from "./columns";
 
