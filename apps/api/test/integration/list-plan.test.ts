@@ -1,0 +1,44 @@
+import { user } from "@repo/db/schema";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { listTodosQuery } from "../../src/todos/queries/list-todos";
+import { useApi } from "../support/api";
+
+const api = useApi();
+
+interface PlanNode {
+  "Node Type": string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+
+describe("the default list query's plan", () => {
+  beforeAll(async () => {
+    // Enough rows, over enough users, soft-deleted ones among them, for the planner's real choice.
+    const db = api.database.current.db;
+    await db.insert(user).values(
+      Array.from({ length: 50 }, (_, i) => ({ id: `plan-${i}`, name: "p", email: `plan-${i}@example.test` })),
+    );
+    await db.execute(sql`
+      insert into todos (id, user_id, title, created_at, updated_at, deleted_at)
+      select gen_random_uuid(), 'plan-' || (n % 50), 'todo ' || n,
+             now() - n * interval '1 second', now(),
+             case when n % 10 = 0 then now() end
+      from generate_series(1, 20000) as n`);
+    await db.execute(sql`analyze todos`);
+  });
+
+  it("walks todos_user_live_created_idx, with no Sort node and no sequential scan", async () => {
+    const query = listTodosQuery(api.database.current.db, { userId: "plan-7", limit: 21 });
+    const result = await api.database.current.db.execute(sql`explain (format json) ${query}`);
+    const [row] = result.rows as { "QUERY PLAN": [{ Plan: PlanNode }] }[];
+    const plan = row?.["QUERY PLAN"][0].Plan;
+    if (!plan) throw new Error("no plan");
+    const types = nodes(plan).map((n) => n["Node Type"]);
+    expect(types).not.toContain("Sort");
+    expect(types).not.toContain("Seq Scan");
+    expect(nodes(plan).some((n) => n["Index Name"] === "todos_user_live_created_idx")).toBe(true);
+  });
+});
