@@ -18,7 +18,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: "unit",
+          name: "standalone",
           include: ["packages/*/test/**/*.test.ts", "apps/api/test/unit/**/*.test.ts"],
           exclude: ["**/integration/**", "**/node_modules/**"],
         },

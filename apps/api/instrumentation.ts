@@ -1,8 +1,7 @@
-// Runs once when the server starts: read and validate the configuration now, so a bad
-// variable stops `next start` with its name instead of failing the first request.
+// Runs once when the server starts; the Node-only check lives in its own module so the Edge
+// compilation of this file stays free of Node APIs.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { getDeps } = await import("./src/deps");
-    getDeps();
+    await import("./instrumentation-node");
   }
 }

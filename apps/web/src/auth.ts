@@ -1,0 +1,24 @@
+import "server-only";
+import { type Auth, createAuth } from "@repo/auth/server";
+import { createDatabase } from "@repo/db/client";
+import { getEnv } from "./env";
+
+// Kept on globalThis so that dev-mode module reloads reuse one instance and one connection pool.
+const store = globalThis as typeof globalThis & { webAuth?: Auth };
+
+/** Better Auth, created on first use so that `next build` needs neither environment nor database. */
+export function getAuth(): Auth {
+  store.webAuth ??= create();
+  return store.webAuth;
+}
+
+function create(): Auth {
+  const env = getEnv();
+  const { db } = createDatabase({ url: env.DATABASE_URL });
+  return createAuth({
+    db,
+    secret: env.BETTER_AUTH_SECRET,
+    baseURL: env.BETTER_AUTH_URL,
+    trustedOrigins: [new URL(env.NEXT_PUBLIC_API_URL).origin],
+  });
+}

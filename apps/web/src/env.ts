@@ -1,0 +1,82 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+const schema = z.object({
+  DATABASE_URL: z.url({ error: "must be a URL" }).optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  BETTER_AUTH_URL: httpUrl.default("http://localhost:3000"),
+  NEXT_PUBLIC_API_URL: httpUrl.default("http://localhost:3001"),
+});
+
+export interface Env {
+  /** Unset: the embedded development Postgres (see @repo/db/client). */
+  DATABASE_URL?: string | undefined;
+  BETTER_AUTH_SECRET: string;
+  BETTER_AUTH_URL: string;
+  NEXT_PUBLIC_API_URL: string;
+}
+
+let cached: Env | undefined;
+
+/**
+ * The web app's configuration, read from `process.env` when first asked for (at start-up or on the
+ * first request), never at build time. Throws an Error naming every missing or bad variable.
+ */
+export function getEnv(): Env {
+  cached ??= readEnv(process.env);
+  return cached;
+}
+
+function readEnv(source: NodeJS.ProcessEnv): Env {
+  // Read the whole object rather than `process.env.NEXT_PUBLIC_…`: Next inlines such member
+  // expressions at build time, and this value must come from the running server's environment.
+  const raw = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, source[key] === "" ? undefined : source[key]]),
+  );
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new Error(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const { BETTER_AUTH_SECRET, ...rest } = parsed.data;
+  return { ...rest, BETTER_AUTH_SECRET: BETTER_AUTH_SECRET ?? developmentSecret() };
+}
+
+/** A generated secret kept in `<repo root>/.data/better-auth-secret`, so sessions and JWT keys survive restarts. */
+function developmentSecret(): string {
+  if (process.env.NODE_ENV === "production") {
+    throw new Error(
+      "BETTER_AUTH_SECRET is not set: a production server needs a secret of at least 32 characters",
+    );
+  }
+  const file = path.join(findRepoRoot(), ".data", "better-auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+    try {
+      linkSync(temp, file); // atomic: if two processes race, the first complete file wins
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      unlinkSync(temp);
+    }
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  if (secret.length < 32) {
+    throw new Error(`BETTER_AUTH_SECRET is not set and ${file} holds fewer than 32 characters`);
+  }
+  return secret;
+}
+
+function findRepoRoot(): string {
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}

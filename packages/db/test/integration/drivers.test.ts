@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "../../src/client";
+import { runMigrations } from "../../src/migrate";
+import { todos, user } from "../../src/schema";
+import { startWsProxy, type WsProxy } from "../../src/testing";
+import { testDriver, useTestDatabase } from "../../src/testing/vitest";
+
+const database = useTestDatabase();
+
+describe(`the ${testDriver()} driver on a real PostgreSQL`, () => {
+  it("is the driver this project runs the suite through", () => {
+    expect(database.current.driver).toBe(testDriver());
+  });
+
+  it("round-trips a todo, with millisecond timestamps and a UUIDv7 id", async () => {
+    const { db } = database.current;
+    await db.insert(user).values({ id: "u1", name: "U", email: "u1@example.test" });
+    const [row] = await db.insert(todos).values({ userId: "u1", title: "t" }).returning();
+    expect(row?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/);
+    const [stored] = await db
+      .execute<{ micros: string }>(
+        sql`select extract(microseconds from created_at)::text as micros from todos`,
+      )
+      .then((r) => r.rows);
+    expect(Number(stored?.micros) % 1000).toBe(0);
+  });
+
+  it("runs interactive transactions and rolls them back", async () => {
+    const { db } = database.current;
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(user).values({ id: "u2", name: "U", email: "u2@example.test" });
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    const rows = await db.execute(sql`select 1 from "user" where id = 'u2'`);
+    expect(rows.rows).toHaveLength(0);
+  });
+
+  it("applies the migrations idempotently", async () => {
+    await runMigrations({ url: database.current.url, driver: "tcp" });
+    const rows = await database.current.db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    expect(rows.rows[0]).toEqual({ n: 1 });
+  });
+});
+
+describe("the Neon driver through a WebSocket proxy", () => {
+  let proxy: WsProxy;
+  beforeAll(async () => {
+    proxy = await startWsProxy();
+  });
+  afterAll(() => proxy.close());
+
+  it("speaks Postgres over WebSockets: the proxy carries its connections", async () => {
+    const client = createDatabase({
+      url: database.current.url,
+      driver: "neon",
+      neon: { wsProxy: proxy.wsProxy, useSecureWebSocket: false },
+    });
+    try {
+      const result = await client.db.execute(sql`select 41 + 1 as answer`);
+      expect(result.rows).toEqual([{ answer: 42 }]);
+      expect(proxy.connections).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("refuses to relay to a non-local address", async () => {
+    const client = createDatabase({
+      url: "postgres://postgres@192.0.2.1:5432/x",
+      driver: "neon",
+      neon: { wsProxy: proxy.wsProxy, useSecureWebSocket: false },
+      max: 1,
+    });
+    try {
+      await expect(client.db.execute(sql`select 1`)).rejects.toThrow();
+    } finally {
+      await client.close();
+    }
+  });
+});
