@@ -2,7 +2,8 @@ import { getDeps } from "../deps";
 import { METHODS, type Method, type Route } from "./route";
 import { runRoute } from "./run-route";
 
-type NextContext = { params: Promise<Record<string, string | string[]>> };
+// Next resolves `params` to undefined on routes without dynamic segments.
+type NextContext = { params: Promise<Record<string, string | string[]> | undefined> };
 type NextHandler = (request: Request, context: NextContext) => Promise<Response>;
 
 /**
@@ -12,7 +13,7 @@ type NextHandler = (request: Request, context: NextContext) => Promise<Response>
 export function nextRoute(route: Route): Record<Method, NextHandler> {
   const handle: NextHandler = async (request, { params }) => {
     const flat: Record<string, string> = {};
-    for (const [name, value] of Object.entries(await params))
+    for (const [name, value] of Object.entries((await params) ?? {}))
       flat[name] = Array.isArray(value) ? value.join("/") : value;
     return runRoute(route, request, flat, getDeps());
   };

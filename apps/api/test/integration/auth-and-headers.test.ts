@@ -139,7 +139,7 @@ describe("logs", () => {
     expect(api.logs).toHaveLength(2);
     const [first] = api.logs.map((line) => JSON.parse(line));
     expect(first).toMatchObject({
-      level: 30,
+      level: "info",
       method: "POST",
       route: "/api/v1/todos",
       status: 201,

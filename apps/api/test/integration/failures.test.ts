@@ -63,7 +63,7 @@ describe("an unexpected error", () => {
       const problem = await expectProblem(response, 500, "internal-error");
       expect(problem.detail).toBe("An unexpected error occurred.");
       expect(JSON.stringify(problem)).not.toMatch(/relation|select|does not exist|42P01/i);
-      const errorLine = api.logs.map((l) => JSON.parse(l)).find((l) => l.level === 50);
+      const errorLine = api.logs.map((l) => JSON.parse(l)).find((l) => l.level === "error");
       expect(errorLine.requestId).toBe(problem.requestId);
       const logged = JSON.stringify(errorLine.error);
       expect(logged).toMatch(/relation \\"todos\\" does not exist/);

@@ -18,15 +18,13 @@ describe("the default list query's plan", () => {
   beforeAll(async () => {
     // Enough rows, over enough users, soft-deleted ones among them, for the planner's real choice.
     const db = api.database.current.db;
-    await db
-      .insert(user)
-      .values(
-        Array.from({ length: 50 }, (_, i) => ({
-          id: `plan-${i}`,
-          name: "p",
-          email: `plan-${i}@example.test`,
-        })),
-      );
+    await db.insert(user).values(
+      Array.from({ length: 50 }, (_, i) => ({
+        id: `plan-${i}`,
+        name: "p",
+        email: `plan-${i}@example.test`,
+      })),
+    );
     await db.execute(sql`
       insert into todos (id, user_id, title, created_at, updated_at, deleted_at)
       select gen_random_uuid(), 'plan-' || (n % 50), 'todo ' || n,

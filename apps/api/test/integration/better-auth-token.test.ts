@@ -1,0 +1,97 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAuth } from "@repo/auth/server";
+import { createVerifier } from "@repo/auth/verifier";
+import { decodeJwt } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dispatch } from "../../src/http/dispatch";
+import { useApi } from "../support/api";
+
+const api = useApi();
+const WEB = "http://localhost:3000";
+
+// The real issuer: Better Auth as apps/web configures it, on this file's database. Its JWKS is
+// served over HTTP, and the API verifies its tokens exactly as in production.
+describe("a token issued by Better Auth", () => {
+  let auth: ReturnType<typeof createAuth>;
+  let jwksServer: http.Server;
+  let jwksUrl: string;
+
+  beforeAll(async () => {
+    auth = createAuth({
+      db: api.database.current.db,
+      secret: "test-secret-test-secret-test-secret-0123",
+      baseURL: WEB,
+    });
+    jwksServer = http.createServer(async (_, res) => {
+      const jwks = await auth.handler(new Request(`${WEB}/api/auth/jwks`));
+      res.writeHead(jwks.status, { "content-type": "application/json" }).end(await jwks.text());
+    });
+    await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
+    jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/api/auth/jwks`;
+  });
+  afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
+
+  async function signUp(email: string) {
+    const response = await auth.handler(
+      new Request(`${WEB}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: WEB },
+        body: JSON.stringify({ email, password: "correct-horse-battery", name: "Ada" }),
+      }),
+    );
+    expect(response.status).toBe(200);
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const tokenResponse = await auth.handler(
+      new Request(`${WEB}/api/auth/token`, { headers: { cookie } }),
+    );
+    const { token } = (await tokenResponse.json()) as { token: string };
+    const { user } = (await response.json()) as { user: { id: string } };
+    return { token, userId: user.id };
+  }
+
+  it("carries only sub, email, name, iss, aud, iat and exp", async () => {
+    const { token, userId } = await signUp("claims@example.test");
+    const claims = decodeJwt(token);
+    expect(Object.keys(claims).sort()).toEqual([
+      "aud",
+      "email",
+      "exp",
+      "iat",
+      "iss",
+      "name",
+      "sub",
+    ]);
+    expect(claims).toMatchObject({ sub: userId, iss: WEB, aud: WEB, email: "claims@example.test" });
+    expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(15 * 60);
+  });
+
+  it("is accepted by the API, which creates and lists the user's todos", async () => {
+    const { token, userId } = await signUp("ada@example.test");
+    const deps = {
+      ...api.deps(),
+      verifier: createVerifier({ mode: "jwks", jwksUrl, issuer: WEB, audience: WEB }),
+    };
+    const call = async (method: string, path: string, body?: unknown) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+      if (body) headers["content-type"] = "application/json";
+      const request = new Request(`http://localhost:3001${path}`, {
+        method,
+        headers,
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const response = await dispatch(request, deps);
+      if (!response) throw new Error("no response");
+      return response;
+    };
+
+    const me = await call("GET", "/api/v1/me");
+    expect(await me.json()).toEqual({ id: userId, email: "ada@example.test", name: "Ada" });
+    expect((await call("POST", "/api/v1/todos", { title: "From Better Auth" })).status).toBe(201);
+    const list = await (await call("GET", "/api/v1/todos")).json();
+    expect(list.data.map((t: { title: string }) => t.title)).toEqual(["From Better Auth"]);
+  });
+});
