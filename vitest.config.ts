@@ -12,6 +12,7 @@ export default defineConfig({
   resolve: { alias: { "@/": `${path.resolve("apps/api/src")}/` } },
   test: {
     globalSetup: ["tooling/test/global-setup.ts"],
+    reporters: ["default", "./tooling/test/summary-reporter.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
@@ -36,7 +37,9 @@ export default defineConfig({
       provider: "v8",
       include: ["packages/auth/src/**", "packages/db/src/**", "apps/api/src/**", "apps/api/app/**"],
       exclude: ["**/bin/**"],
-      reporter: ["text", "text-summary", "json-summary"],
+      // The table goes to coverage/coverage.txt; the console gets the per-package summary
+      // of tooling/test/summary-reporter.ts.
+      reporter: [["text", { file: "coverage.txt" }], "json-summary", "html"],
       thresholds: {
         "packages/auth/src/**": { lines: 80 },
         "packages/db/src/**": { lines: 80 },

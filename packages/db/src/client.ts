@@ -1,15 +1,19 @@
 import { Pool as NeonPool, neonConfig } from "@neondatabase/serverless";
 import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePg, type NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
+import type { PgDatabase } from "drizzle-orm/pg-core";
 import pg from "pg";
 import ws from "ws";
 import { EMBEDDED_DATABASE_URL } from "./embedded-url";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
-/** The one database type the rest of the code sees, whichever driver is behind it. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The one database type the rest of the code sees, whichever driver is behind it. Raw results
+ * are typed as node-postgres's `QueryResult`: Neon's Pool is a drop-in for pg's and returns
+ * the same shape (`rows`, `rowCount`, `fields`).
+ */
+export type Database = PgDatabase<NodePgQueryResultHKT, Schema>;
 
 export type Driver = "neon" | "tcp";
 

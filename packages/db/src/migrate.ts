@@ -14,7 +14,7 @@ export async function runMigrations(options: DatabaseOptions): Promise<void> {
   try {
     // The node-postgres migrator only uses the dialect's generic session API, so it drives the
     // Neon pool just as well.
-    await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
     await close();
   }

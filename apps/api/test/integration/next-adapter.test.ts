@@ -1,4 +1,7 @@
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { METHODS } from "../../src/http/route";
+import { routes } from "../../src/routes";
 import { useApi } from "../support/api";
 import { ISSUER } from "../support/issuer";
 
@@ -68,4 +71,16 @@ describe("the Next route files", () => {
     });
     expect(await response.json()).toEqual({ status: "ok" });
   });
+});
+
+describe("every route of the table", () => {
+  it.each(Object.values(routes).map((route) => [route.pattern]))(
+    "%s has a Next route file exporting every method",
+    async (pattern) => {
+      const file = pattern.replace(/\{(\w+)\}/g, "[$1]");
+      const route = path.resolve(import.meta.dirname, `../../app${file}/route.ts`);
+      const module = await import(/* @vite-ignore */ route);
+      for (const method of METHODS) expect(module[method]).toBeTypeOf("function");
+    },
+  );
 });

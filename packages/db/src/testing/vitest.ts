@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, inject } from "vitest";
-import type { DatabaseOptions, Driver } from "../client";
+import type { Driver, NeonSocketOptions } from "../client";
 import { createTestDatabase, type TestDatabase } from "./index";
 
 export interface ProvidedTestDatabase {
@@ -18,7 +18,7 @@ declare module "vitest" {
 export const testDriver = (): Driver => (process.env.TEST_DB_DRIVER === "neon" ? "neon" : "tcp");
 
 /** Driver options of this test project, for clients of any URL (e.g. an unreachable one). */
-export function testDriverOptions(): Pick<DatabaseOptions, "driver" | "neon"> {
+export function testDriverOptions(): { driver: Driver; neon: NeonSocketOptions } {
   const { wsProxyPort } = inject("testDatabase");
   return {
     driver: testDriver(),
