@@ -1,10 +1,9 @@
-import { Writable } from "node:stream";
 import { createVerifier } from "@repo/auth/verifier";
 import { user } from "@repo/db/schema";
 import { useTestDatabase } from "@repo/db/testing/vitest";
 import { afterAll, beforeAll } from "vitest";
-import { createLogger } from "../../src/deps";
 import { dispatch } from "../../src/http/dispatch";
+import { captureLogs } from "./capture-logs";
 import { ISSUER, startTestIssuer, type TestIssuer } from "./issuer";
 
 export interface CallOptions {
@@ -27,7 +26,7 @@ export interface TestUser {
  */
 export function useApi() {
   const database = useTestDatabase();
-  const logs: string[] = [];
+  const { lines: logs, logger } = captureLogs();
   let issuer: TestIssuer;
   let verifier: ReturnType<typeof createVerifier>;
   let userCount = 0;
@@ -44,16 +43,6 @@ export function useApi() {
   afterAll(async () => {
     await issuer?.close();
   });
-
-  const logger = createLogger(
-    "info",
-    new Writable({
-      write(chunk, _encoding, done) {
-        logs.push(String(chunk));
-        done();
-      },
-    }),
-  );
 
   const deps = () => ({ db: database.current.db, verifier, logger });
 

@@ -1,23 +1,8 @@
-import { Writable } from "node:stream";
 import { KeysUnavailableError } from "@repo/auth/verifier";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/deps";
 import { ApiError, PROBLEMS, type ProblemCode } from "../../src/http/problem";
 import { toApiError, toProblemResponse } from "../../src/http/to-problem-response";
-
-function capture() {
-  const lines: string[] = [];
-  const logger = createLogger(
-    "info",
-    new Writable({
-      write(chunk, _, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    }),
-  );
-  return { lines, logger };
-}
+import { captureLogs } from "../support/capture-logs";
 
 describe("toApiError", () => {
   it.each(Object.entries(PROBLEMS) as [ProblemCode, { status: number }][])(
@@ -45,7 +30,7 @@ describe("toApiError", () => {
 
 describe("toProblemResponse", () => {
   it("answers RFC 9457 JSON with the field errors and the error's headers", async () => {
-    const { logger, lines } = capture();
+    const { logger, lines } = captureLogs();
     const error = new ApiError("validation-error", "title is required", {
       errors: [{ path: "title", message: "is required" }],
       headers: { "X-Extra": "1" },
@@ -71,7 +56,7 @@ describe("toProblemResponse", () => {
   });
 
   it("hides an unexpected error's message from the client and logs it with the request id", async () => {
-    const { logger, lines } = capture();
+    const { logger, lines } = captureLogs();
     const response = toProblemResponse(new Error("secret internals at /srv/app.ts"), {
       instance: "/x",
       requestId: "r2",
@@ -89,7 +74,7 @@ describe("toProblemResponse", () => {
   });
 
   it("gives 503s a Retry-After in seconds", () => {
-    const { logger } = capture();
+    const { logger } = captureLogs();
     const error = Object.assign(new Error("x"), { code: "ECONNREFUSED" });
     const response = toProblemResponse(error, { instance: "/x", requestId: "r3", logger });
     expect(response.headers.get("retry-after")).toBe("5");
