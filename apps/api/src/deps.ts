@@ -2,12 +2,17 @@ import { createVerifier, type Verifier } from "@repo/auth/verifier";
 import { createDatabase, type Database } from "@repo/db/client";
 import pino, { type Logger } from "pino";
 import { type ApiConfig, loadConfig } from "./env";
+import { createRateLimiter } from "./rate-limit/create-rate-limiter";
+import type { RateLimiter } from "./rate-limit/types";
 
 /** Everything a handler may reach outside itself. Tests build their own. */
 export interface ApiDeps {
   db: Database;
   verifier: Verifier;
   logger: Logger;
+  rateLimiter: RateLimiter;
+  /** Exact origins allowed by CORS. */
+  allowedOrigins: string[];
 }
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
@@ -30,6 +35,8 @@ export function createDeps(config: ApiConfig): ApiDeps {
     db: createDatabase({ url: config.databaseUrl }).db,
     verifier: createVerifier(config.auth),
     logger,
+    rateLimiter: createRateLimiter({ ...config.rateLimit, logger }),
+    allowedOrigins: config.allowedOrigins,
   };
 }
 

@@ -1,9 +1,20 @@
 import type { VerifierOptions } from "@repo/auth/verifier";
 import { z } from "zod";
+import type { RateLimitStore } from "./rate-limit/create-rate-limiter";
+import type { Policies } from "./rate-limit/types";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   // An empty variable counts as unset, as in a .env file with `NAME=`.
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+// `requests/seconds`, e.g. 120/60.
+const rate = z
+  .string()
+  .regex(/^[1-9]\d*\/[1-9]\d*$/, "must be requests/seconds, e.g. 120/60")
+  .transform((value) => {
+    const [requests, windowSeconds] = value.split("/").map(Number) as [number, number];
+    return { requests, windowSeconds };
+  });
 
 const envSchema = z.object({
   DATABASE_URL: optional(z.url()),
@@ -13,12 +24,23 @@ const envSchema = z.object({
   AUTH_AUDIENCE: optional(z.string()),
   AUTH_JWT_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
+  UPSTASH_REDIS_REST_URL: optional(z.url()),
+  UPSTASH_REDIS_REST_TOKEN: optional(z.string()),
+  REDIS_URL: optional(
+    z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }),
+  ),
+  RATE_LIMIT_USER: optional(rate),
+  RATE_LIMIT_IP: optional(rate),
+  ALLOWED_ORIGINS: optional(z.string()),
 });
 
 export interface ApiConfig {
   databaseUrl: string | undefined;
   auth: VerifierOptions;
   logLevel: string;
+  rateLimit: { policies: Policies; store: RateLimitStore };
+  /** Exact origins allowed by CORS. */
+  allowedOrigins: string[];
 }
 
 /** Reads the API's configuration once, failing with the name of every bad variable. */
@@ -38,5 +60,29 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
       ? { mode: "secret", secret: e.AUTH_JWT_SECRET, issuer, audience }
       : { mode: "jwks", jwksUrl: e.AUTH_JWKS_URL ?? `${authUrl}/api/auth/jwks`, issuer, audience },
     logLevel: e.LOG_LEVEL ?? "info",
+    rateLimit: {
+      policies: {
+        user: { name: "user", ...(e.RATE_LIMIT_USER ?? { requests: 120, windowSeconds: 60 }) },
+        ip: { name: "ip", ...(e.RATE_LIMIT_IP ?? { requests: 30, windowSeconds: 60 }) },
+      },
+      store: rateLimitStore(e),
+    },
+    allowedOrigins: e.ALLOWED_ORIGINS
+      ? e.ALLOWED_ORIGINS.split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : [new URL(authUrl).origin],
   };
+}
+
+function rateLimitStore(e: z.output<typeof envSchema>): RateLimitStore {
+  if (e.UPSTASH_REDIS_REST_URL || e.UPSTASH_REDIS_REST_TOKEN) {
+    if (!e.UPSTASH_REDIS_REST_URL || !e.UPSTASH_REDIS_REST_TOKEN)
+      throw new Error(
+        "Invalid API configuration:\n  UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",
+      );
+    return { kind: "upstash", url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN };
+  }
+  if (e.REDIS_URL) return { kind: "redis", url: e.REDIS_URL };
+  return { kind: "memory" };
 }

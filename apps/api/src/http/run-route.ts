@@ -1,6 +1,9 @@
 import type { ApiDeps } from "../deps";
-import { authenticate } from "./authenticate";
+import type { RateLimitResult } from "../rate-limit/types";
+import { applyCors, preflight } from "./cors";
+import { authenticateAndLimit } from "./guard";
 import { ApiError } from "./problem";
+import { rateLimitHeaders } from "./rate-limit-headers";
 import { requestIdOf } from "./request-id";
 import { type AuthedContext, allowedMethods, type Handler, type Method, type Route } from "./route";
 import { toProblemResponse } from "./to-problem-response";
@@ -12,11 +15,19 @@ function handlerFor(route: Route, method: string): Handler<AuthedContext> | unde
   return undefined;
 }
 
+// Every response; HTML (the API reference) sets its own Content-Security-Policy.
+const SECURITY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-store",
+};
+
 /**
  * The request pipeline every route runs through, in the contract's order of checks:
- * request id → method (405) → authentication (401/503) → the handler (which parses and
- * validates its input) → one error mapper. Then the headers every response carries, and one
- * log line.
+ * request id → method (405) → authentication and rate limit (401/429/503) → the handler
+ * (which parses and validates its input) → one error mapper. Then the headers every
+ * response carries (CORS, security, rate limit), and one log line.
  */
 export async function runRoute(
   route: Route,
@@ -27,20 +38,20 @@ export async function runRoute(
   const started = performance.now();
   const url = new URL(request.url);
   const requestId = requestIdOf(request);
+  const outcome: { limit?: RateLimitResult } = {};
   let userId: string | undefined;
 
   let response: Response;
   try {
-    const allow = allowedMethods(route).join(", ");
     if (request.method === "OPTIONS") {
-      response = new Response(null, { status: 204, headers: { Allow: allow } });
+      response = preflight(route, request, deps.allowedOrigins);
     } else {
       const handler = handlerFor(route, request.method);
       if (!handler)
         throw new ApiError("method-not-allowed", `${request.method} is not allowed here.`, {
-          headers: { Allow: allow },
+          headers: { Allow: allowedMethods(route).join(", ") },
         });
-      const user = route.public ? undefined : await authenticate(request, deps.verifier);
+      const user = route.public ? undefined : await authenticateAndLimit(request, deps, outcome);
       userId = user?.userId;
       // Public handlers are typed without `user` (see publicRoute), so they never read it.
       const ctx = { request, url, params, requestId, deps, user } as AuthedContext;
@@ -52,8 +63,15 @@ export async function runRoute(
   }
 
   response.headers.set("X-Request-Id", requestId);
-  response.headers.set("X-Content-Type-Options", "nosniff");
-  response.headers.set("Cache-Control", "no-store");
+  for (const [name, value] of Object.entries(SECURITY_HEADERS))
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  if (!response.headers.get("content-type")?.startsWith("text/html"))
+    response.headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  if (outcome.limit)
+    for (const [name, value] of Object.entries(rateLimitHeaders(outcome.limit)))
+      response.headers.set(name, value);
+  applyCors(response, request, deps.allowedOrigins);
+
   deps.logger.info({
     requestId,
     method: request.method,

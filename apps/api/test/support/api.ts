@@ -2,9 +2,14 @@ import { createVerifier } from "@repo/auth/verifier";
 import { user } from "@repo/db/schema";
 import { useTestDatabase } from "@repo/db/testing/vitest";
 import { afterAll, beforeAll } from "vitest";
+import type { ApiDeps } from "../../src/deps";
 import { dispatch } from "../../src/http/dispatch";
+import { createMemoryLimiter } from "../../src/rate-limit/memory-limiter";
 import { captureLogs } from "./capture-logs";
 import { ISSUER, startTestIssuer, type TestIssuer } from "./issuer";
+
+/** The origin tests treat as the web app's (allowed by CORS). */
+export const WEB_ORIGIN = "http://localhost:3000";
 
 export interface CallOptions {
   token?: string;
@@ -44,7 +49,18 @@ export function useApi() {
     await issuer?.close();
   });
 
-  const deps = () => ({ db: database.current.db, verifier, logger });
+  // Generous limits: the rate-limit tests build their own limiter.
+  const rateLimiter = createMemoryLimiter({
+    user: { name: "user", requests: 100_000, windowSeconds: 60 },
+    ip: { name: "ip", requests: 100_000, windowSeconds: 60 },
+  });
+  const deps = (): ApiDeps => ({
+    db: database.current.db,
+    verifier,
+    logger,
+    rateLimiter,
+    allowedOrigins: [WEB_ORIGIN],
+  });
 
   return {
     database,
