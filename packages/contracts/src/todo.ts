@@ -50,6 +50,40 @@ export const todoPatchSchema = z
   });
 export type TodoPatch = z.infer<typeof todoPatchSchema>;
 
+export const TODO_SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt"] as const;
+export type TodoSort = (typeof TODO_SORTS)[number];
+
+export const LIST_LIMIT_MAX = 100;
+
+/**
+ * GET /todos query parameters, as strings from the URL. Unknown parameters are refused, so a
+ * typo never silently returns an unfiltered list.
+ */
+export const todoListQuerySchema = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^\d+$/, "must be a whole number from 1 to 100")
+    .transform(Number)
+    .pipe(z.int().min(1, "must be at least 1").max(LIST_LIMIT_MAX, "must be at most 100"))
+    .optional(),
+  cursor: z.string().min(1, "must not be empty").max(512, "is not a valid cursor").optional(),
+  completed: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .transform((value) => value === "true")
+    .optional(),
+  q: storableText({ min: 1, max: 100 }).optional(),
+  sort: z.enum(TODO_SORTS, { error: `must be one of ${TODO_SORTS.join(", ")}` }).optional(),
+});
+export type TodoListQuery = z.output<typeof todoListQuerySchema>;
+/** What a client passes (the web app's typed client builds the URL from this). */
+export type TodoListParams = {
+  limit?: number;
+  cursor?: string;
+  completed?: boolean;
+  q?: string;
+  sort?: TodoSort;
+};
+
 /** GET /todos. */
 export const todoListSchema = z.object({
   data: z.array(todoSchema),

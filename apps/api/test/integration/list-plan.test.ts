@@ -1,3 +1,4 @@
+import { TODO_SORTS } from "@repo/contracts/todo";
 import { user } from "@repo/db/schema";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ interface PlanNode {
 
 const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 
-describe("the default list query's plan", () => {
+describe("the list query's plan", () => {
   beforeAll(async () => {
     // Enough rows, over enough users, soft-deleted ones among them, for the planner's real choice.
     const db = api.database.current.db;
@@ -34,15 +35,39 @@ describe("the default list query's plan", () => {
     await db.execute(sql`analyze todos`);
   });
 
-  it("walks todos_user_live_created_idx, with no Sort node and no sequential scan", async () => {
-    const query = listTodosQuery(api.database.current.db, { userId: "plan-7", limit: 21 });
-    const result = await api.database.current.db.execute(sql`explain (format json) ${query}`);
-    const [row] = result.rows as { "QUERY PLAN": [{ Plan: PlanNode }] }[];
-    const plan = row?.["QUERY PLAN"][0].Plan;
-    if (!plan) throw new Error("no plan");
-    const types = nodes(plan).map((n) => n["Node Type"]);
-    expect(types).not.toContain("Sort");
-    expect(types).not.toContain("Seq Scan");
-    expect(nodes(plan).some((n) => n["Index Name"] === "todos_user_live_created_idx")).toBe(true);
-  });
+  const variants = [
+    ["no filter", {}],
+    ["completed=false", { completed: false }],
+    ["q=odo", { q: "odo" }],
+    [
+      "a cursor",
+      { after: { at: new Date().toISOString(), id: "01a20b40-e163-737f-bcc0-8fd78acc81d8" } },
+    ],
+  ] as const;
+  const cases = TODO_SORTS.flatMap((sort) =>
+    variants.map(([name, extra]) => [sort, name, extra] as const),
+  );
+
+  it.each(cases)(
+    "sort=%s with %s walks an index, with no Sort node and no sequential scan",
+    async (sort, _, extra) => {
+      const query = listTodosQuery(api.database.current.db, {
+        userId: "plan-7",
+        limit: 21,
+        sort,
+        ...extra,
+      });
+      const result = await api.database.current.db.execute(sql`explain (format json) ${query}`);
+      const [row] = result.rows as { "QUERY PLAN": [{ Plan: PlanNode }] }[];
+      const plan = row?.["QUERY PLAN"][0].Plan;
+      if (!plan) throw new Error("no plan");
+      const types = nodes(plan).map((n) => n["Node Type"]);
+      expect(types).not.toContain("Sort");
+      expect(types).not.toContain("Seq Scan");
+      const index = sort.endsWith("createdAt")
+        ? "todos_user_live_created_idx"
+        : "todos_user_live_updated_idx";
+      expect(nodes(plan).some((n) => n["Index Name"] === index)).toBe(true);
+    },
+  );
 });

@@ -42,6 +42,12 @@ export const todos = pgTable(
     index("todos_user_live_created_idx")
       .on(t.userId, t.createdAt, t.id)
       .where(sql`${t.deletedAt} is null`),
+    // The same for the `updatedAt` / `-updatedAt` sorts.
+    index("todos_user_live_updated_idx")
+      .on(t.userId, t.updatedAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    // The purge of todos soft-deleted long ago.
+    index("todos_deleted_idx").on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
 );
 

@@ -1,19 +1,40 @@
-import { z } from "zod";
+import { todoListQuerySchema } from "@repo/contracts/todo";
+import { queryParams } from "../../http/query-params";
 import { json } from "../../http/respond";
 import type { AuthedContext } from "../../http/route";
 import { validate } from "../../http/validate";
-import { listTodos } from "../queries/list-todos";
+import { type CursorScope, decodeCursor, encodeCursor } from "../cursor";
+import { listTodos, sortColumnOf } from "../queries/list-todos";
 import { toTodo } from "../serialize";
 
-const PAGE_SIZE = 20;
+const DEFAULT_LIMIT = 20;
 
-// No query parameters yet (pagination is the next step); any parameter is refused rather
-// than silently ignored, so clients learn early.
-const listQuerySchema = z.strictObject({});
-
-// GET /api/v1/todos — the caller's live todos, newest first
+// GET /api/v1/todos — the caller's live todos, a page at a time
 export async function listTodosHandler({ url, deps, user }: AuthedContext): Promise<Response> {
-  validate(listQuerySchema, Object.fromEntries(url.searchParams), "query");
-  const rows = await listTodos(deps.db, { userId: user.userId, limit: PAGE_SIZE });
-  return json({ data: rows.map(toTodo), nextCursor: null });
+  const query = validate(todoListQuerySchema, queryParams(url), "query");
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const scope: CursorScope = {
+    userId: user.userId,
+    sort: query.sort ?? "-createdAt",
+    completed: query.completed,
+    q: query.q,
+  };
+  const after = query.cursor === undefined ? undefined : decodeCursor(scope, query.cursor);
+
+  // One row more than the page tells whether another page follows (no empty last page).
+  const rows = await listTodos(deps.db, { ...scope, limit: limit + 1, after });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor(scope, { at: last[sortColumnOf(scope.sort)].toISOString(), id: last.id })
+      : null;
+
+  const headers = new Headers();
+  if (nextCursor) {
+    const next = new URL(url);
+    next.searchParams.set("cursor", nextCursor);
+    headers.set("Link", `<${next.pathname}${next.search}>; rel="next"`);
+  }
+  return json({ data: page.map(toTodo), nextCursor }, { headers });
 }
