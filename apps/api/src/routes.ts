@@ -8,6 +8,7 @@ import {
   getTodoHandler,
   patchTodoHandler,
   replaceTodoHandler,
+  restoreTodoHandler,
 } from "./todos/handlers/item";
 import { listTodosHandler } from "./todos/handlers/list";
 
@@ -20,6 +21,7 @@ export const routes = {
     PATCH: patchTodoHandler,
     DELETE: deleteTodoHandler,
   }),
+  restore: authedRoute("/api/v1/todos/{id}/restore", { POST: restoreTodoHandler }),
   me: authedRoute("/api/v1/me", { GET: meHandler }),
   health: publicRoute("/api/health", { GET: liveHandler }),
   ready: publicRoute("/api/health/ready", { GET: readyHandler }),

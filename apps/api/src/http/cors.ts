@@ -16,6 +16,7 @@ const EXPOSED_HEADERS = [
   "RateLimit",
   "RateLimit-Policy",
   "X-Request-Id",
+  "Idempotent-Replayed",
 ];
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 

@@ -20,8 +20,8 @@ export const userGone = () =>
 
 /**
  * The error for a todo the caller could not read or write, in the contract's order:
- * unknown → 404, another user's → 403, soft-deleted → 404. A write by a user who no longer
- * exists is a 401; a read by one simply finds nothing.
+ * unknown → 404, another user's → 403, soft-deleted → 404, then a missed `If-Match` → 412.
+ * A write by a user who no longer exists is a 401; a read by one simply finds nothing.
  */
 export async function missingTodoError(
   db: Database,
@@ -32,5 +32,7 @@ export async function missingTodoError(
   const missing = await explainMissingTodo(db, userId, id);
   if (write && !missing.userExists) return userGone();
   if (missing.othersTodo) return new ApiError("forbidden", "This todo belongs to another user.");
+  if (write && missing.ownLive)
+    return new ApiError("precondition-failed", "If-Match does not match the todo's current ETag.");
   return todoNotFound();
 }

@@ -1,0 +1,14 @@
+// `pnpm todos:purge`: removes todos soft-deleted more than 30 days ago and expired
+// idempotency keys from DATABASE_URL (or the embedded development database). Run it daily.
+import { createDatabase } from "@repo/db/client";
+import { purgeExpired } from "../src/maintenance/purge";
+
+const { db, close } = createDatabase({ url: process.env.DATABASE_URL || undefined, max: 1 });
+try {
+  const purged = await purgeExpired(db);
+  console.log(
+    `Purged ${purged.todos} todos deleted over 30 days ago and ${purged.idempotencyKeys} expired idempotency keys.`,
+  );
+} finally {
+  await close();
+}

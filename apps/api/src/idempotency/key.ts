@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+import { ApiError } from "../http/problem";
+
+const KEY = /^[A-Za-z0-9._~:-]{1,255}$/;
+
+/**
+ * The `Idempotency-Key` header: 1–255 characters of `[A-Za-z0-9._~:-]`, bare or as a quoted
+ * structured-field string (`"abc"` is the key `abc`). Undefined without the header; a 400
+ * when it is empty or malformed.
+ */
+export function idempotencyKeyOf(request: Request): string | undefined {
+  const header = request.headers.get("idempotency-key");
+  if (header === null) return undefined;
+  const trimmed = header.trim();
+  const key = /^".*"$/.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
+  if (!KEY.test(key))
+    throw new ApiError(
+      "malformed-request",
+      "Idempotency-Key must be 1–255 characters of A–Z, a–z, 0–9, '.', '_', '~', ':' or '-'.",
+    );
+  return key;
+}
+
+/** JSON with object keys sorted at every level: equal JSON gives equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object")
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value);
+}
+
+/** What a retry must repeat: the body as JSON, whatever its key order and whitespace. */
+export const requestHash = (body: unknown) =>
+  createHash("sha256").update(canonical(body)).digest("base64url");
