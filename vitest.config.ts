@@ -20,7 +20,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "standalone",
-          include: ["packages/*/test/**/*.test.ts", "apps/api/test/unit/**/*.test.ts"],
+          include: [
+            "packages/*/test/**/*.test.ts",
+            "tooling/*/test/**/*.test.ts",
+            "apps/api/test/unit/**/*.test.ts",
+          ],
           exclude: ["**/integration/**", "**/node_modules/**"],
         },
       },

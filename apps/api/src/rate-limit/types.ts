@@ -25,4 +25,6 @@ export interface RateLimitResult {
  */
 export interface RateLimiter {
   check(policy: PolicyName, key: string): Promise<RateLimitResult>;
+  /** Shared stores only: resolves when the store answers (readiness reports it). */
+  ping?(): Promise<void>;
 }

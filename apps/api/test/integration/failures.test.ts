@@ -3,6 +3,7 @@ import { createDatabase } from "@repo/db/client";
 import { testDriver, testDriverOptions } from "@repo/db/testing/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dispatch } from "../../src/http/dispatch";
+import { createRateLimiter } from "../../src/rate-limit/create-rate-limiter";
 import { useApi } from "../support/api";
 import { expectProblem } from "../support/expect-problem";
 import { ISSUER } from "../support/issuer";
@@ -43,6 +44,28 @@ describe(`when the database is unreachable (driver: ${testDriver()})`, () => {
 });
 
 describe("readiness", () => {
+  it("reports a shared rate-limit store that is down, but stays ready (limits fail open)", async () => {
+    // A real Redis client, pointed where no Redis listens.
+    const rateLimiter = createRateLimiter({
+      policies: {
+        user: { name: "user", requests: 10, windowSeconds: 60 },
+        ip: { name: "ip", requests: 10, windowSeconds: 60 },
+      },
+      store: { kind: "redis", url: "redis://127.0.0.1:9" },
+      logger: api.deps().logger,
+    });
+    try {
+      const response = await call({ ...api.deps(), rateLimiter }, "/api/health/ready");
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        status: "degraded",
+        checks: { database: "ok", rateLimitStore: "down" },
+      });
+    } finally {
+      await rateLimiter.close();
+    }
+  });
+
   it(`answers 200 when the database answers (driver: ${testDriver()})`, async () => {
     const response = await call(api.deps(), "/api/health/ready");
     expect(response.status).toBe(200);
