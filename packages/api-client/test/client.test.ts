@@ -1,0 +1,108 @@
+import { describe, expect, it, vi } from "vitest";
+import { ApiProblemError, createTodoClient, type FetchLike, UnexpectedResponseError } from "../src";
+import { retryAfterSeconds } from "../src/retry-after";
+
+const TOKEN = "secret.jwt.token";
+
+const problem = (status: number, headers: Record<string, string> = {}) =>
+  new Response(
+    JSON.stringify({ type: "about:blank", title: "Nope", status, requestId: "r-1", detail: "no" }),
+    { status, headers: { "content-type": "application/problem+json", ...headers } },
+  );
+
+function clientAnswering(...responses: (Response | Error)[]) {
+  const fetch = vi.fn<FetchLike>(async () => {
+    const next = responses.shift();
+    if (!next) throw new Error("no more responses");
+    if (next instanceof Error) throw next;
+    return next;
+  });
+  const client = createTodoClient({ baseUrl: "http://api.test/", getToken: () => TOKEN, fetch });
+  return { client, fetch };
+}
+
+describe("createTodoClient (against a fake fetch)", () => {
+  it("builds the list URL from the defined parameters only, with the bearer token", async () => {
+    const { client, fetch } = clientAnswering(Response.json({ data: [], nextCursor: null }));
+    await client.list({ limit: 5, completed: false, q: undefined, sort: "createdAt" });
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(url).toBe("http://api.test/api/v1/todos?limit=5&completed=false&sort=createdAt");
+    expect(new Headers(init?.headers).get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it.each([
+    [429, { "retry-after": "7" }, 7],
+    [503, { "retry-after": "5" }, 5],
+    [429, {}, undefined],
+    [404, { "retry-after": "7" }, undefined],
+  ])("a %i problem carries retryAfterSeconds %s", async (status, headers, seconds) => {
+    const { client } = clientAnswering(problem(status, headers));
+    const error = await client.me().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiProblemError);
+    expect(error).toMatchObject({ status, retryAfterSeconds: seconds, problem: { title: "Nope" } });
+  });
+
+  it("throws UnexpectedResponseError for a non-2xx that is not a problem document", async () => {
+    const { client } = clientAnswering(new Response("<h1>Bad gateway</h1>", { status: 502 }));
+    await expect(client.me()).rejects.toBeInstanceOf(UnexpectedResponseError);
+  });
+
+  it("fails loudly when a body drifts from the contract", async () => {
+    const { client } = clientAnswering(Response.json({ id: 1, email: null, name: null }));
+    const error = await client.me().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect((error as Error).cause).toHaveProperty("issues");
+  });
+
+  it("throws UnexpectedResponseError when a todo response has no ETag", async () => {
+    const todo = {
+      id: "0193b6d2-7a4e-7c1a-9f0e-2b6d5f1e8a11",
+      userId: "u",
+      title: "a",
+      description: null,
+      completed: false,
+      createdAt: "2026-11-23T10:00:00.000Z",
+      updatedAt: "2026-11-23T10:00:00.000Z",
+      version: 1,
+    };
+    const { client } = clientAnswering(Response.json(todo, { status: 201 }));
+    await expect(client.create({ title: "a" })).rejects.toThrow(/no ETag/);
+  });
+
+  it("lets network errors propagate as they are", async () => {
+    const failure = new TypeError("fetch failed");
+    const { client } = clientAnswering(failure);
+    await expect(client.me()).rejects.toBe(failure);
+  });
+
+  it("does not retry a 401 without onUnauthorized, and keeps the token out of the message", async () => {
+    const { client, fetch } = clientAnswering(problem(401));
+    const error = await client.me().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 401 });
+    expect(String(error)).not.toContain(TOKEN);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("retries a 401 once after onUnauthorized, then gives up", async () => {
+    const fetch = vi.fn<FetchLike>(async () => problem(401));
+    const onUnauthorized = vi.fn();
+    const client = createTodoClient({ baseUrl: "", getToken: () => TOKEN, fetch, onUnauthorized });
+    await expect(client.me()).rejects.toMatchObject({ status: 401 });
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("retryAfterSeconds", () => {
+  const now = Date.parse("2026-11-23T10:00:00.000Z");
+  it.each([
+    ["30", 30],
+    [" 0 ", 0],
+    ["Mon, 23 Nov 2026 10:00:12 GMT", 12],
+    ["Mon, 23 Nov 2026 09:59:00 GMT", 0],
+    ["soon", undefined],
+    [null, undefined],
+  ])("%s → %s", (header, seconds) => {
+    expect(retryAfterSeconds(header, now)).toBe(seconds);
+  });
+});
