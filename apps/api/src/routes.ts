@@ -2,6 +2,7 @@ import { liveHandler, readyHandler } from "./health/handlers";
 import { ApiError } from "./http/problem";
 import { authedRoute, METHODS, publicRoute } from "./http/route";
 import { meHandler } from "./me/handler";
+import { docsAssetHandler, docsHandler, openApiHandler } from "./openapi/handlers";
 import { createTodoHandler } from "./todos/handlers/create";
 import {
   deleteTodoHandler,
@@ -25,6 +26,9 @@ export const routes = {
   me: authedRoute("/api/v1/me", { GET: meHandler }),
   health: publicRoute("/api/health", { GET: liveHandler }),
   ready: publicRoute("/api/health/ready", { GET: readyHandler }),
+  openapi: publicRoute("/api/v1/openapi.json", { GET: openApiHandler }),
+  docs: publicRoute("/api/v1/docs", { GET: docsHandler }),
+  docsAsset: publicRoute("/api/v1/docs/{asset}", { GET: docsAssetHandler }),
 };
 
 const notFound = async (): Promise<never> => {

@@ -1,13 +1,20 @@
 import { z } from "zod";
 
 /** RFC 9457 problem details, as every error response of the API carries them. */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  requestId: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+export const problemSchema = z
+  .object({
+    type: z.string().meta({ description: "A stable URI per kind of problem (see below)." }),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string().optional(),
+    instance: z.string().optional().meta({ description: "The request path." }),
+    requestId: z
+      .string()
+      .meta({ description: "The X-Request-Id of the response, also in the server log." }),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: "On 422: each invalid field (or query parameter) and why." }),
+  })
+  .meta({ id: "Problem" });
 export type Problem = z.infer<typeof problemSchema>;

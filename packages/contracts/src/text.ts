@@ -14,15 +14,19 @@ const expected = (what: string) => (issue: { input?: unknown }) =>
  * surrogate (not valid UTF-8), at most `max` code points.
  */
 export function storableText({ min = 0, max }: { min?: number; max: number }) {
-  return z
-    .string({ error: expected("a string") })
-    .refine((s) => !s.includes("\u0000"), { message: "must not contain U+0000", abort: true })
-    .refine((s) => !LONE_SURROGATE.test(s), {
-      message: "must not contain unpaired surrogates",
-      abort: true,
-    })
-    .refine((s) => codePoints(s) >= min, { message: "must not be empty", abort: true })
-    .refine((s) => codePoints(s) <= max, { message: `must be at most ${max} characters` });
+  return (
+    z
+      .string({ error: expected("a string") })
+      .refine((s) => !s.includes("\u0000"), { message: "must not contain U+0000", abort: true })
+      .refine((s) => !LONE_SURROGATE.test(s), {
+        message: "must not contain unpaired surrogates",
+        abort: true,
+      })
+      .refine((s) => codePoints(s) >= min, { message: "must not be empty", abort: true })
+      .refine((s) => codePoints(s) <= max, { message: `must be at most ${max} characters` })
+      // JSON Schema counts lengths in code points too, so the documented bounds are exact.
+      .meta({ minLength: min, maxLength: max })
+  );
 }
 
 export const strictBoolean = () => z.boolean({ error: expected("a boolean (true or false)") });

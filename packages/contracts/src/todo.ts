@@ -8,21 +8,33 @@ export const DESCRIPTION_MAX = 10_000;
 const title = z
   .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") })
   .trim()
-  .pipe(storableText({ min: 1, max: TITLE_MAX }));
-const description = storableText({ max: DESCRIPTION_MAX }).nullable();
+  .pipe(storableText({ min: 1, max: TITLE_MAX }))
+  .meta({
+    minLength: 1,
+    maxLength: TITLE_MAX,
+    description: "Trimmed, then 1–255 code points; no U+0000 or unpaired surrogates.",
+  });
+const description = storableText({ max: DESCRIPTION_MAX })
+  .nullable()
+  .meta({ description: "Up to 10,000 code points, or null." });
 const completed = strictBoolean();
 
 /** A todo as every response carries it. */
-export const todoSchema = z.object({
-  id: z.uuid(),
-  userId: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-  completed: z.boolean(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  version: z.int().min(1),
-});
+export const todoSchema = z
+  .object({
+    id: z.uuid().meta({ description: "UUIDv7, assigned by the server." }),
+    userId: z.string().meta({ description: "The owner: the `sub` of their token." }),
+    title: z.string(),
+    description: z.string().nullable(),
+    completed: z.boolean(),
+    createdAt: z.iso.datetime().meta({ description: "RFC 3339, UTC, milliseconds." }),
+    updatedAt: z.iso.datetime(),
+    version: z
+      .int()
+      .min(1)
+      .meta({ description: "1 at creation, +1 on every change; the ETag is derived from it." }),
+  })
+  .meta({ id: "Todo" });
 export type Todo = z.infer<typeof todoSchema>;
 
 /**
@@ -30,11 +42,13 @@ export type Todo = z.infer<typeof todoSchema>;
  * null and an omitted `completed` is false. Unknown fields are refused, so `id`, `userId`,
  * `createdAt` or `version` can never be assigned by a client.
  */
-export const todoInputSchema = z.strictObject({
-  title,
-  description: description.default(null),
-  completed: completed.default(false),
-});
+export const todoInputSchema = z
+  .strictObject({
+    title,
+    description: description.default(null),
+    completed: completed.default(false),
+  })
+  .meta({ id: "TodoInput" });
 export type TodoInput = z.infer<typeof todoInputSchema>;
 export type TodoInputBody = z.input<typeof todoInputSchema>;
 
@@ -47,7 +61,8 @@ export const todoPatchSchema = z
   })
   .refine((patch) => Object.keys(patch).length > 0, {
     message: "must change at least one of title, description, completed",
-  });
+  })
+  .meta({ id: "TodoPatch", minProperties: 1 });
 export type TodoPatch = z.infer<typeof todoPatchSchema>;
 
 export const TODO_SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt"] as const;
@@ -65,13 +80,28 @@ export const todoListQuerySchema = z.strictObject({
     .regex(/^\d+$/, "must be a whole number from 1 to 100")
     .transform(Number)
     .pipe(z.int().min(1, "must be at least 1").max(LIST_LIMIT_MAX, "must be at most 100"))
-    .optional(),
-  cursor: z.string().min(1, "must not be empty").max(512, "is not a valid cursor").optional(),
+    .optional()
+    .meta({
+      type: "integer",
+      minimum: 1,
+      maximum: LIST_LIMIT_MAX,
+      default: 20,
+      description: "Page size.",
+    }),
+  cursor: z
+    .string()
+    .min(1, "must not be empty")
+    .max(512, "is not a valid cursor")
+    .optional()
+    .meta({ description: "The `nextCursor` of the previous page, for the same sort and filters." }),
   completed: z
     .enum(["true", "false"], { error: "must be true or false" })
     .transform((value) => value === "true")
-    .optional(),
-  q: storableText({ min: 1, max: 100 }).optional(),
+    .optional()
+    .meta({ description: "Only completed (true) or only open (false) todos." }),
+  q: storableText({ min: 1, max: 100 })
+    .optional()
+    .meta({ description: "Case-insensitive substring of the title; % _ and \\ match themselves." }),
   sort: z.enum(TODO_SORTS, { error: `must be one of ${TODO_SORTS.join(", ")}` }).optional(),
 });
 export type TodoListQuery = z.output<typeof todoListQuerySchema>;
@@ -85,8 +115,13 @@ export type TodoListParams = {
 };
 
 /** GET /todos. */
-export const todoListSchema = z.object({
-  data: z.array(todoSchema),
-  nextCursor: z.string().nullable(),
-});
+export const todoListSchema = z
+  .object({
+    data: z.array(todoSchema),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+  })
+  .meta({ id: "TodoList" });
 export type TodoList = z.infer<typeof todoListSchema>;

@@ -8,7 +8,10 @@ const compiled = Object.values(routes).map((route) => ({
   regex: new RegExp(`^${route.pattern.replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}/?$`),
 }));
 
-function match(pathname: string): { route: Route; params: Record<string, string> } | undefined {
+/** The route serving `pathname` (the catch-all 404 route under /api/v1), with its parameters. */
+export function matchRoute(
+  pathname: string,
+): { route: Route; params: Record<string, string> } | undefined {
   for (const { route, regex } of compiled) {
     const found = regex.exec(pathname);
     if (found) return { route, params: { ...found.groups } };
@@ -22,6 +25,6 @@ function match(pathname: string): { route: Route; params: Record<string, string>
  * any other host (a plain `node:http` server, a worker). Paths outside the API → undefined.
  */
 export async function dispatch(request: Request, deps: ApiDeps): Promise<Response | undefined> {
-  const found = match(new URL(request.url).pathname);
+  const found = matchRoute(new URL(request.url).pathname);
   return found && runRoute(found.route, request, found.params, deps);
 }

@@ -8,20 +8,72 @@ export interface FieldError {
 // The closed set of problems the API answers with. `type` is stable: clients may switch on it,
 // and the OpenAPI document describes each one.
 export const PROBLEMS = {
-  "malformed-request": { status: 400, title: "Malformed request" },
-  unauthorized: { status: 401, title: "Unauthorized" },
-  forbidden: { status: 403, title: "Forbidden" },
-  "not-found": { status: 404, title: "Not found" },
-  "method-not-allowed": { status: 405, title: "Method not allowed" },
-  conflict: { status: 409, title: "Conflict" },
-  "precondition-failed": { status: 412, title: "Precondition failed" },
-  "payload-too-large": { status: 413, title: "Payload too large" },
-  "unsupported-media-type": { status: 415, title: "Unsupported media type" },
-  "validation-error": { status: 422, title: "Validation failed" },
-  "rate-limited": { status: 429, title: "Too many requests" },
-  "internal-error": { status: 500, title: "Internal server error" },
-  "service-unavailable": { status: 503, title: "Service unavailable" },
-} as const satisfies Record<string, { status: number; title: string }>;
+  "malformed-request": {
+    status: 400,
+    title: "Malformed request",
+    description:
+      "The body is not valid UTF-8 JSON, or not a JSON object; or Idempotency-Key is malformed.",
+  },
+  unauthorized: {
+    status: 401,
+    title: "Unauthorized",
+    description:
+      "No bearer token, or one that is malformed, expired, wrongly signed or not for this API.",
+  },
+  forbidden: { status: 403, title: "Forbidden", description: "The todo belongs to another user." },
+  "not-found": {
+    status: 404,
+    title: "Not found",
+    description: "No such todo (unknown, malformed or soft-deleted id), or no such route.",
+  },
+  "method-not-allowed": {
+    status: 405,
+    title: "Method not allowed",
+    description: "The route exists but not with this method; `Allow` lists those it has.",
+  },
+  conflict: {
+    status: 409,
+    title: "Conflict",
+    description: "A request with the same Idempotency-Key is still in progress.",
+  },
+  "precondition-failed": {
+    status: 412,
+    title: "Precondition failed",
+    description: "If-Match does not match the todo's current ETag; nothing was changed.",
+  },
+  "payload-too-large": {
+    status: 413,
+    title: "Payload too large",
+    description: "The body is over 64 KiB (65,536 bytes).",
+  },
+  "unsupported-media-type": {
+    status: 415,
+    title: "Unsupported media type",
+    description: "The body's Content-Type is not JSON (or merge-patch JSON, for PATCH).",
+  },
+  "validation-error": {
+    status: 422,
+    title: "Validation failed",
+    description:
+      "A field or query parameter is invalid or unknown, the cursor is not valid for this list, or the Idempotency-Key was used with another body. `errors` lists each.",
+  },
+  "rate-limited": {
+    status: 429,
+    title: "Too many requests",
+    description: "Over the rate limit; `Retry-After` says in how many seconds to retry.",
+  },
+  "internal-error": {
+    status: 500,
+    title: "Internal server error",
+    description: "Something unexpected; the cause is in the server log under the requestId.",
+  },
+  "service-unavailable": {
+    status: 503,
+    title: "Service unavailable",
+    description:
+      "The database or the token issuer's keys are unreachable; retry after `Retry-After` seconds.",
+  },
+} as const satisfies Record<string, { status: number; title: string; description: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
 

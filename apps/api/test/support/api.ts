@@ -7,6 +7,7 @@ import { dispatch } from "../../src/http/dispatch";
 import { createMemoryLimiter } from "../../src/rate-limit/memory-limiter";
 import { captureLogs } from "./capture-logs";
 import { ISSUER, startTestIssuer, type TestIssuer } from "./issuer";
+import { expectDocumented } from "./openapi-conformance";
 
 /** The origin tests treat as the web app's (allowed by CORS). */
 export const WEB_ORIGIN = "http://localhost:3000";
@@ -88,6 +89,8 @@ export function useApi() {
       const request = new Request(`http://localhost:3001${path}`, { method, headers, body });
       const response = await dispatch(request, deps());
       if (!response) throw new Error(`no route for ${path}`);
+      // Every response the suite receives must be one the OpenAPI document promises.
+      await expectDocumented(method, path, response);
       return response;
     },
   };

@@ -1,0 +1,83 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import { METHODS } from "../../src/http/route";
+import { OPERATIONS } from "../../src/openapi/operations";
+import { routes } from "../../src/routes";
+import { useApi } from "../support/api";
+
+const api = useApi();
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document, public", async () => {
+    const response = await api.call("GET", "/api/v1/openapi.json");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("ratelimit")).toBeNull();
+    const document = await response.json();
+    expect(document.openapi).toBe("3.1.0");
+    const result = await new Validator().validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("documents every route and method of the route table, and nothing else", async () => {
+    const document = await (await api.call("GET", "/api/v1/openapi.json")).json();
+    const served = Object.values(routes).flatMap((route) =>
+      Object.keys(route.methods).map((method) => `${method} ${route.pattern}`),
+    );
+    const documented = Object.entries(document.paths as Record<string, object>).flatMap(
+      ([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(served.sort());
+    expect(OPERATIONS.every((o) => METHODS.includes(o.method))).toBe(true);
+  });
+
+  it("describes every kind of problem, and the request and response shapes from the shared schemas", async () => {
+    const document = await (await api.call("GET", "/api/v1/openapi.json")).json();
+    const kinds = document.components.schemas.Problem.properties.type.oneOf.map(
+      (k: { const: string }) => k.const,
+    );
+    expect(kinds).toContain("urn:todo-api:problem:validation-error");
+    expect(kinds).toContain("urn:todo-api:problem:rate-limited");
+    expect(document.components.schemas.TodoInput.properties.title).toMatchObject({
+      minLength: 1,
+      maxLength: 255,
+    });
+    expect(document.components.schemas.TodoInput.additionalProperties).toBe(false);
+    const list = document.paths["/api/v1/todos"].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["limit", "cursor", "completed", "q", "sort", "X-Request-Id"]),
+    );
+    expect(list.parameters.find((p: { name: string }) => p.name === "limit").schema).toMatchObject({
+      type: "integer",
+      minimum: 1,
+      maximum: 100,
+    });
+    expect(document.paths["/api/v1/todos"].post.responses["201"].headers).toHaveProperty(
+      "Location",
+    );
+    expect(document.paths["/api/health"].get.security).toEqual([]);
+  });
+});
+
+describe("GET /api/v1/docs", () => {
+  it("serves an HTML reference whose script and styles come from this API, not a CDN", async () => {
+    const response = await api.call("GET", "/api/v1/docs");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+    const html = await response.text();
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map(([, url]) => url ?? "");
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      expect(asset.startsWith("/api/v1/docs/")).toBe(true);
+      const file = await api.call("GET", asset);
+      expect(file.status).toBe(200);
+      expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
+  });
+
+  it("serves no other file", async () => {
+    expect((await api.call("GET", "/api/v1/docs/package.json")).status).toBe(404);
+    expect((await api.call("GET", "/api/v1/docs/..%2F..%2Fpackage.json")).status).toBe(404);
+  });
+});
