@@ -1,5 +1,26 @@
 import { z } from "zod";
 
+/** Every kind of problem the API answers with; `type` is `urn:todo-api:problem:<code>`. */
+export const PROBLEM_CODES = [
+  "malformed-request",
+  "unauthorized",
+  "forbidden",
+  "not-found",
+  "method-not-allowed",
+  "conflict",
+  "precondition-failed",
+  "payload-too-large",
+  "unsupported-media-type",
+  "validation-error",
+  "rate-limited",
+  "internal-error",
+  "service-unavailable",
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** The stable `type` URI of a kind of problem, for clients to switch on. */
+export const problemType = (code: ProblemCode) => `urn:todo-api:problem:${code}` as const;
+
 /** RFC 9457 problem details, as every error response of the API carries them. */
 export const problemSchema = z
   .object({

@@ -34,7 +34,21 @@ export const todoSchema = z
       .min(1)
       .meta({ description: "1 at creation, +1 on every change; the ETag is derived from it." }),
   })
-  .meta({ id: "Todo" });
+  .meta({
+    id: "Todo",
+    examples: [
+      {
+        id: "0193b6d2-7a4e-7c1a-9f0e-2b6d5f1e8a11",
+        userId: "sYw0kR3xq8Yb2mWn5Lp0",
+        title: "Buy milk",
+        description: null,
+        completed: false,
+        createdAt: "2026-11-23T10:00:00.000Z",
+        updatedAt: "2026-11-23T10:00:00.000Z",
+        version: 1,
+      },
+    ],
+  });
 export type Todo = z.infer<typeof todoSchema>;
 
 /**
@@ -48,7 +62,7 @@ export const todoInputSchema = z
     description: description.default(null),
     completed: completed.default(false),
   })
-  .meta({ id: "TodoInput" });
+  .meta({ id: "TodoInput", examples: [{ title: "Buy milk", description: "2 litres" }] });
 export type TodoInput = z.infer<typeof todoInputSchema>;
 export type TodoInputBody = z.input<typeof todoInputSchema>;
 
@@ -62,7 +76,7 @@ export const todoPatchSchema = z
   .refine((patch) => Object.keys(patch).length > 0, {
     message: "must change at least one of title, description, completed",
   })
-  .meta({ id: "TodoPatch", minProperties: 1 });
+  .meta({ id: "TodoPatch", minProperties: 1, examples: [{ completed: true }] });
 export type TodoPatch = z.infer<typeof todoPatchSchema>;
 
 export const TODO_SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt"] as const;

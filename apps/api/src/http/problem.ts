@@ -1,4 +1,6 @@
-import type { Problem } from "@repo/contracts/problem";
+import { type Problem, type ProblemCode, problemType } from "@repo/contracts/problem";
+
+export { type ProblemCode, problemType };
 
 export interface FieldError {
   path: string;
@@ -73,11 +75,7 @@ export const PROBLEMS = {
     description:
       "The database or the token issuer's keys are unreachable; retry after `Retry-After` seconds.",
   },
-} as const satisfies Record<string, { status: number; title: string; description: string }>;
-
-export type ProblemCode = keyof typeof PROBLEMS;
-
-export const problemType = (code: ProblemCode) => `urn:todo-api:problem:${code}`;
+} as const satisfies Record<ProblemCode, { status: number; title: string; description: string }>;
 
 /** The one error class handlers throw; `toProblemResponse` turns it into RFC 9457 JSON. */
 export class ApiError extends Error {
