@@ -1,4 +1,3 @@
-import { type RedisServer, startRedisServer } from "@repo/upstash-bridge/redis-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dispatch } from "../../../src/http/dispatch";
 import {
@@ -7,16 +6,21 @@ import {
 } from "../../../src/rate-limit/create-rate-limiter";
 import { useApi, WEB_ORIGIN } from "../../support/api";
 import { expectProblem } from "../../support/expect-problem";
-import { awayFromWindowEdge, policies, uniquePrefix } from "../../unit/rate-limit/support";
+import {
+  awayFromWindowEdge,
+  configuredRedis,
+  policies,
+  uniquePrefix,
+} from "../../unit/rate-limit/support";
 
 // The pipeline with the Redis-backed limiter (REDIS_URL store, a Redis of this file's own):
 // user 3 per 60 s, ip 2 per 60 s.
 const api = useApi();
-let redis: RedisServer;
+let redis: Awaited<ReturnType<typeof configuredRedis>>;
 let limiter: ClosableRateLimiter;
 
 beforeAll(async () => {
-  redis = await startRedisServer();
+  redis = await configuredRedis();
 });
 afterAll(async () => {
   await redis?.stop();

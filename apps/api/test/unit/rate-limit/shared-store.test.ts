@@ -1,5 +1,4 @@
 import { startUpstashBridge, type UpstashBridge } from "@repo/upstash-bridge";
-import { type RedisServer, startRedisServer } from "@repo/upstash-bridge/redis-server";
 import { Redis as IoRedis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { rateLimitHeaders } from "../../../src/http/rate-limit-headers";
@@ -9,16 +8,16 @@ import {
   type RateLimitStore,
 } from "../../../src/rate-limit/create-rate-limiter";
 import { captureLogs } from "../../support/capture-logs";
-import { awayFromWindowEdge, logged, policies, uniquePrefix } from "./support";
+import { awayFromWindowEdge, configuredRedis, logged, policies, uniquePrefix } from "./support";
 
 // @upstash/ratelimit's real Lua scripts on a real Redis 7, reached both ways the API can be
 // configured: REDIS_URL (ioredis adapter) and Upstash REST (@upstash/redis → the bridge).
-let redis: RedisServer;
+let redis: Awaited<ReturnType<typeof configuredRedis>>;
 let bridge: UpstashBridge;
 const TOKEN = "test-bridge-token";
 
 beforeAll(async () => {
-  redis = await startRedisServer();
+  redis = await configuredRedis();
   bridge = await startUpstashBridge({ redisUrl: redis.url, token: TOKEN });
 });
 afterAll(async () => {

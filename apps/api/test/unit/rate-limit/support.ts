@@ -1,6 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { startRedisServer } from "@repo/upstash-bridge/redis-server";
 import type { Policies } from "../../../src/rate-limit/types";
+
+/**
+ * The Redis the suite is configured with (REDIS_URL: CI's server), else a `redis-server` of
+ * the test's own. Tests use key prefixes of their own, so they can share one server.
+ */
+export async function configuredRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+  const url = process.env.REDIS_URL;
+  if (url) return { url, stop: async () => {} };
+  return startRedisServer();
+}
 
 /** A key prefix of the test's own, so tests sharing a Redis never count each other's requests. */
 export const uniquePrefix = () => `test:rl:${randomUUID()}`;

@@ -1,14 +1,13 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { type RedisServer, startRedisServer } from "@repo/upstash-bridge/redis-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { awayFromWindowEdge, uniquePrefix } from "./support";
+import { awayFromWindowEdge, configuredRedis, uniquePrefix } from "./support";
 
 // Two API instances are two OS processes with nothing in common but REDIS_URL.
 const SCRIPT = fileURLToPath(new URL("./limiter-process.ts", import.meta.url));
 const LIMIT = 5;
-let redis: RedisServer;
+let redis: Awaited<ReturnType<typeof configuredRedis>>;
 const children: ChildProcess[] = [];
 
 async function startInstance(prefix: string): Promise<string> {
@@ -33,7 +32,7 @@ async function startInstance(prefix: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  redis = await startRedisServer();
+  redis = await configuredRedis();
 });
 afterAll(async () => {
   await Promise.all(
