@@ -16,6 +16,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
+      // The web app's pure modules, with its own `@/` alias.
+      "apps/web/vitest.config.ts",
       {
         extends: true,
         test: {

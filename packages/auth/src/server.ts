@@ -25,6 +25,9 @@ export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOpt
     telemetry: { enabled: false },
     plugins: [
       jwt({
+        // Without this, every get-session (so every page render) signs a JWT into a response
+        // header no one reads; clients ask /api/auth/token when they need one.
+        disableSettingJwtHeader: true,
         jwt: {
           issuer: baseURL,
           audience: baseURL,

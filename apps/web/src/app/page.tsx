@@ -1,10 +1,7 @@
-import { AuthPanel } from "@/components/auth-panel";
+import { redirect } from "next/navigation";
+import { getSession } from "@/lib/session";
 
-export default function HomePage() {
-  return (
-    <main>
-      <h1>Todo</h1>
-      <AuthPanel />
-    </main>
-  );
+// / — straight to the todos when signed in, else to sign-in.
+export default async function HomePage() {
+  redirect((await getSession()) ? "/todos" : "/sign-in");
 }

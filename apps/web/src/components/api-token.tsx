@@ -1,16 +1,17 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { authClient } from "@/lib/auth-client";
 
 /** Fetches a short-lived JWT (GET /api/auth/token) for calling the API by hand, e.g. with curl. */
-export function ApiToken() {
-  const id = useId();
+export function ApiToken({ apiUrl }: { apiUrl: string }) {
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
 
   async function showToken() {
     setError(null);
+    setCopied(false);
     const { data, error } = await authClient.token();
     if (error || !data) {
       setError(error?.message ?? "Could not get a token");
@@ -19,28 +20,51 @@ export function ApiToken() {
     setToken(data.token);
   }
 
+  async function copy() {
+    if (!token) return;
+    try {
+      await navigator.clipboard.writeText(token);
+      setCopied(true);
+    } catch {
+      setError("Copying was refused; select the token and copy it by hand.");
+    }
+  }
+
   return (
-    <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>API token</h2>
-      <button type="button" onClick={showToken}>
-        {token ? "Get a fresh token" : "Show my API token"}
-      </button>
+    <div className="token-panel">
+      <div className="row">
+        <button type="button" className="button primary" onClick={showToken}>
+          {token ? "Get a fresh token" : "Show my API token"}
+        </button>
+        {token && (
+          <button type="button" className="button" onClick={copy}>
+            {copied ? "Copied" : "Copy"}
+          </button>
+        )}
+      </div>
       {error && (
-        <p role="alert" className="error">
+        <p role="alert" className="form-error">
           {error}
         </p>
       )}
       {token && (
         <>
-          <label>
-            Token (valid for 15 minutes)
-            <textarea readOnly rows={6} value={token} onFocus={(e) => e.currentTarget.select()} />
-          </label>
-          <p className="muted">
-            Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
-          </p>
+          <div className="field">
+            <label htmlFor="api-token">Token (valid for 15 minutes)</label>
+            <textarea
+              id="api-token"
+              className="code"
+              readOnly
+              rows={6}
+              value={token}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+          </div>
+          <pre className="code-block">
+            <code>{`curl -H "Authorization: Bearer $TOKEN" ${apiUrl}/api/v1/todos`}</code>
+          </pre>
         </>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { Logo } from "./logo";
+import { SignOutButton } from "./sign-out-button";
+
+/** The signed-in header: the app, who is signed in, sign out. */
+export function AppHeader({ name, email }: { name: string; email: string }) {
+  const initial = (name.trim()[0] ?? email[0] ?? "?").toUpperCase();
+  return (
+    <header className="app-header">
+      <div className="app-header-inner">
+        <Link href="/todos" className="brand">
+          <Logo />
+          <span>Todo</span>
+        </Link>
+        <div className="account">
+          <span className="avatar" aria-hidden="true">
+            {initial}
+          </span>
+          <span className="user-name" title={email}>
+            {name}
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useId, useState } from "react";
+import { authClient } from "@/lib/auth-client";
+
+type Mode = "sign-up" | "sign-in";
+
+interface AuthError {
+  code?: string | undefined;
+  status: number;
+  message?: string | undefined;
+}
+
+/** What to tell the user; Better Auth's codes are stable, its messages are for developers. */
+function describe(mode: Mode, error: AuthError): string {
+  if (error.code === "INVALID_EMAIL_OR_PASSWORD" || (mode === "sign-in" && error.status === 401)) {
+    return "Invalid email or password.";
+  }
+  if (error.code?.startsWith("USER_ALREADY_EXISTS")) {
+    return "An account with this email already exists. Sign in instead.";
+  }
+  if (error.code === "PASSWORD_TOO_SHORT") return "Use a password of at least 8 characters.";
+  if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
+  return error.message ? `Something went wrong: ${error.message}` : "Something went wrong.";
+}
+
+/** Email + password sign-up or sign-in with Better Auth; on success, on to /todos. */
+export function CredentialsForm({ mode }: { mode: Mode }) {
+  const id = useId();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const signUp = mode === "sign-up";
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email")).trim();
+    const password = String(form.get("password"));
+    setPending(true);
+    setError(null);
+    const { error } = signUp
+      ? await authClient.signUp.email({ email, password, name: String(form.get("name")).trim() })
+      : await authClient.signIn.email({ email, password });
+    if (error) {
+      setPending(false);
+      setError(describe(mode, error));
+      return;
+    }
+    router.replace("/todos");
+    router.refresh();
+  }
+
+  return (
+    <form
+      className="auth-form"
+      onSubmit={onSubmit}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      {signUp && (
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} name="name" autoComplete="name" required maxLength={100} />
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-email`}>Email</label>
+        <input id={`${id}-email`} name="email" type="email" autoComplete="email" required />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-password`}>Password</label>
+        <input
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete={signUp ? "new-password" : "current-password"}
+          minLength={signUp ? 8 : undefined}
+          maxLength={128}
+          required
+          aria-describedby={signUp ? `${id}-hint` : undefined}
+        />
+        {signUp && (
+          <p id={`${id}-hint`} className="hint">
+            At least 8 characters.
+          </p>
+        )}
+      </div>
+      {error && (
+        <p role="alert" id={`${id}-error`} className="form-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button primary wide" aria-busy={pending}>
+        {pending && <span className="spinner" aria-hidden="true" />}
+        {signUp ? "Create account" : "Sign in"}
+      </button>
+      <p className="auth-switch">
+        {signUp ? (
+          <>
+            Already have an account? <Link href="/sign-in">Sign in</Link>
+          </>
+        ) : (
+          <>
+            New here? <Link href="/sign-up">Create an account</Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}
