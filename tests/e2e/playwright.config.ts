@@ -1,0 +1,94 @@
+// End-to-end tests: both apps built for production and started with `next start` on ports of
+// their own, on a fresh database, driven through Debian's Chromium (see src/run.ts).
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { prepareRun, type Run, repoRoot } from "./src/run";
+
+const run = await prepareRun();
+
+/** What both apps read at start-up (API.md, "Configuration"); everything else is inherited. */
+function appEnvironment(run: Run): Record<string, string> {
+  const env: Record<string, string> = {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: run.database.url,
+    BETTER_AUTH_SECRET: run.authSecret,
+    BETTER_AUTH_URL: run.webUrl,
+    NEXT_PUBLIC_API_URL: run.apiUrl,
+    ALLOWED_ORIGINS: run.webUrl,
+    AUTH_JWKS_URL: `${run.webUrl}/api/auth/jwks`,
+    AUTH_ISSUER: run.webUrl,
+    AUTH_AUDIENCE: run.webUrl,
+    // A developer's shell must not switch the API to shared-secret tokens.
+    AUTH_JWT_SECRET: "",
+    // The suite signs up users and creates todos quickly; limits have their own tests.
+    RATE_LIMIT_USER: "10000/60",
+    RATE_LIMIT_IP: "10000/60",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  };
+  // CI sets REDIS_URL, so the API's limiter runs on the real Redis there.
+  if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;
+  return env;
+}
+
+function nextStart(app: "web" | "api", origin: string, readyPath: string) {
+  const dir = path.join(repoRoot, "apps", app);
+  const next = path.join(dir, "node_modules/next/dist/bin/next");
+  const { hostname, port } = new URL(origin);
+  return {
+    name: app,
+    command: `"${process.execPath}" "${next}" start --hostname ${hostname} --port ${port}`,
+    cwd: dir,
+    url: `${origin}${readyPath}`,
+    env: { ...appEnvironment(run), PORT: port },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+  };
+}
+
+export default defineConfig({
+  testDir: "tests",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: process.env.CI === "true",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // The HTML report (playwright-report/) holds the screenshots and, for failures, traces.
+  reporter: [
+    ["list"],
+    ["html", { open: "never", outputFolder: "playwright-report" }],
+    ["./src/summary-reporter.ts"],
+  ],
+  globalTeardown: "./src/global-teardown.ts",
+  use: {
+    baseURL: run.webUrl,
+    browserName: "chromium",
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: run.chromium,
+      // Without the background-networking flags Chromium keeps calling Google's services,
+      // which on a closed network only fill the logs and slow start-up.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: [
+    nextStart("api", run.apiUrl, "/api/health/ready"),
+    nextStart("web", run.webUrl, "/api/auth/ok"),
+  ],
+});

@@ -1,0 +1,77 @@
+// Everything one `playwright test` run shares: the origins, the database, the auth secret.
+// Prepared once, in the runner's main process, while the config loads (Playwright starts the
+// `webServer`s before `globalSetup`, and they need the database). The workers inherit it
+// through the environment, so the config they load again does not prepare a second run.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { EmbeddedServer } from "@repo/db/embedded";
+import { findChromium } from "../../../tooling/test/ensure-chromium";
+import { createRunDatabase, dropRunDatabase, type RunDatabase } from "./database";
+
+export const repoRoot = path.resolve(import.meta.dirname, "../../..");
+
+export interface Run {
+  webUrl: string;
+  apiUrl: string;
+  database: RunDatabase;
+  /** BETTER_AUTH_SECRET of this run's web app (the tests sign expired tokens with its keys). */
+  authSecret: string;
+  chromium: string;
+}
+
+const ENV_KEY = "E2E_RUN";
+const EMBEDDED = Symbol.for("todo-api.e2e-embedded-postgres");
+const store = globalThis as { [EMBEDDED]?: EmbeddedServer };
+
+function port(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65535)
+    throw new Error(`${name} must be a port number, got "${process.env[name]}"`);
+  return value;
+}
+
+function assertBuilt(): void {
+  const missing = ["apps/web", "apps/api"].filter(
+    (app) => !existsSync(path.join(repoRoot, app, ".next/BUILD_ID")),
+  );
+  if (missing.length > 0)
+    throw new Error(
+      `${missing.join(" and ")} ${missing.length > 1 ? "have" : "has"} no production build: ` +
+        "run `pnpm build` at the repository root first (`pnpm --filter @repo/e2e test` does).",
+    );
+}
+
+/** The current run, prepared on first call in the main process. */
+export async function prepareRun(): Promise<Run> {
+  const inherited = process.env[ENV_KEY];
+  if (inherited) return JSON.parse(inherited) as Run;
+
+  const chromium = findChromium();
+  assertBuilt();
+  const { database, embedded } = await createRunDatabase(repoRoot);
+  store[EMBEDDED] = embedded;
+  const run: Run = {
+    webUrl: `http://127.0.0.1:${port("E2E_WEB_PORT", 3100)}`,
+    apiUrl: `http://127.0.0.1:${port("E2E_API_PORT", 3101)}`,
+    database,
+    authSecret: randomBytes(32).toString("base64url"),
+    chromium,
+  };
+  process.env[ENV_KEY] = JSON.stringify(run);
+  return run;
+}
+
+/** The run the config prepared; for tests and fixtures. */
+export function currentRun(): Run {
+  const inherited = process.env[ENV_KEY];
+  if (!inherited) throw new Error(`${ENV_KEY} is not set: run the tests through playwright test`);
+  return JSON.parse(inherited) as Run;
+}
+
+/** Drops the run's database and stops the embedded server if this process started one. */
+export async function finishRun(): Promise<void> {
+  await dropRunDatabase(currentRun().database);
+  await store[EMBEDDED]?.stop();
+  delete store[EMBEDDED];
+}

@@ -1,0 +1,51 @@
+// The web app as docs/web-ui-contract.md describes it: roles and accessible names only.
+import { expect, type Locator, type Page } from "@playwright/test";
+import type { TestUser } from "./users";
+
+export async function signUp(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/sign-up");
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/todos$/);
+  await expect(todoList(page).or(page.getByText("No todos yet"))).toBeVisible();
+}
+
+export async function signIn(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/todos$/);
+}
+
+export const todoList = (page: Page): Locator => page.getByRole("list", { name: "Todos" });
+
+/** The list item whose checkbox is named `title`. */
+export const todoItem = (page: Page, title: string): Locator =>
+  todoList(page)
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("checkbox", { name: title, exact: true }) });
+
+export async function addTodo(page: Page, title: string, description?: string): Promise<void> {
+  const form = page.getByRole("form", { name: "New todo" });
+  await form.getByLabel("Title").fill(title);
+  if (description !== undefined) await form.getByLabel("Description (optional)").fill(description);
+  await form.getByRole("button", { name: "Add todo" }).click();
+  await expect(todoItem(page, title)).toBeVisible();
+  // The form is ready for the next one.
+  await expect(form.getByLabel("Title")).toHaveValue("");
+}
+
+/** The titles in the list, top to bottom (each checkbox is named by its todo's title). */
+export async function expectTitles(page: Page, titles: string[]): Promise<void> {
+  const checkboxes = todoList(page).getByRole("checkbox");
+  await expect(checkboxes).toHaveCount(titles.length);
+  for (const [i, title] of titles.entries())
+    await expect(checkboxes.nth(i)).toHaveAccessibleName(title);
+}
+
+/** The alerts the page shows (contract: errors are role `alert`). */
+export const alerts = (page: Page): Locator => page.getByRole("alert");
