@@ -2,14 +2,19 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { TestUser } from "./users";
 
-export async function signUp(page: Page, user: TestUser): Promise<void> {
-  await page.goto("/sign-up");
+/** Fills and sends the sign-up form of the page already on /sign-up; lands on /todos. */
+export async function submitSignUp(page: Page, user: TestUser): Promise<void> {
   await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
   await page.getByLabel("Name").fill(user.name);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/todos$/);
+}
+
+export async function signUp(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/sign-up");
+  await submitSignUp(page, user);
   await expect(todoList(page).or(page.getByText("No todos yet"))).toBeVisible();
 }
 

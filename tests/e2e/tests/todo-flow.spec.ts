@@ -1,5 +1,5 @@
 import { expect, test } from "../src/fixtures";
-import { addTodo, expectTitles, signIn, todoItem, todoList } from "../src/ui";
+import { addTodo, expectTitles, signIn, submitSignUp, todoItem, todoList } from "../src/ui";
 import { newUser } from "../src/users";
 
 test("a new user signs up, creates, edits, completes, filters, searches, deletes and undoes todos, and finds them all after a reload and after signing in again", async ({
@@ -12,12 +12,7 @@ test("a new user signs up, creates, edits, completes, filters, searches, deletes
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.getByRole("link", { name: "Create an account" }).click();
     await expect(page).toHaveURL(/\/sign-up$/);
-    await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
-    await page.getByLabel("Name").fill(user.name);
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/todos$/);
+    await submitSignUp(page, user);
     await expect(page.getByRole("banner").getByText(user.name, { exact: true })).toBeVisible();
     await expect(page.getByText("No todos yet")).toBeVisible();
   });
