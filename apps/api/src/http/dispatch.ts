@@ -16,7 +16,8 @@ export function matchRoute(
     const found = regex.exec(pathname);
     if (found) return { route, params: { ...found.groups } };
   }
-  if (pathname.startsWith("/api/v1/")) return { route: unknownRoute, params: {} };
+  if (pathname === "/api/v1" || pathname.startsWith("/api/v1/"))
+    return { route: unknownRoute, params: {} };
   return undefined;
 }
 

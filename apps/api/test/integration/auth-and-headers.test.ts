@@ -87,6 +87,7 @@ describe("routes and methods", () => {
     "unknown /api/v1 paths answer %s with a problem+json 404",
     async (method) => {
       await expectProblem(await api.call(method, "/api/v1/nope"), 404, "not-found");
+      await expectProblem(await api.call(method, "/api/v1"), 404, "not-found");
       const alice = await api.createUser();
       await expectProblem(await api.call(method, "/api/v1/todos/a/b", { token: alice.token }), 404);
     },
