@@ -3,54 +3,10 @@ import { z } from "zod";
 import { PROBLEMS, type ProblemCode, problemType } from "../http/problem";
 import type { Route } from "../http/route";
 import { routes } from "../routes";
-import { type HeaderName, OPERATIONS, type Operation } from "./operations";
+import { header } from "./headers";
+import { OPERATIONS, type Operation } from "./operations";
 
 type JsonSchema = Record<string, unknown>;
-
-const HEADERS: Record<
-  | HeaderName
-  | "X-Request-Id"
-  | "RateLimit"
-  | "RateLimit-Policy"
-  | "Retry-After"
-  | "WWW-Authenticate"
-  | "Allow",
-  { description: string }
-> = {
-  ETag: { description: 'Strong entity tag of the todo: `"<version>"`.' },
-  Location: { description: "The new todo's path." },
-  Link: { description: 'RFC 8288: `<…>; rel="next"` when another page follows.' },
-  "Idempotent-Replayed": {
-    description:
-      "`true` when this is the stored response of an earlier request with the same Idempotency-Key.",
-  },
-  "If-Match": {
-    description:
-      "Write only if the todo's ETag is one of these (strong comparison; `*` for any live todo), else 412.",
-  },
-  "If-None-Match": { description: "304 when the todo's ETag is one of these (weak comparison)." },
-  "Idempotency-Key": {
-    description: "1–255 characters of `[A-Za-z0-9._~:-]`, bare or quoted; kept 24 hours per user.",
-  },
-  "X-Request-Id": {
-    description:
-      "The client's id when 1–128 characters of `[A-Za-z0-9._-]`, else a new one; in the log line and any problem.",
-  },
-  RateLimit: {
-    description: 'draft-ietf-httpapi-ratelimit-headers-11, e.g. `"user";r=97;t=41` (t in seconds).',
-  },
-  "RateLimit-Policy": {
-    description: 'e.g. `"user";q=120;w=60`; `"ip"` for requests without valid credentials.',
-  },
-  "Retry-After": { description: "Seconds to wait before retrying." },
-  "WWW-Authenticate": {
-    description:
-      'RFC 6750 challenge: `Bearer realm="todo-api"`, with `error="invalid_token"` when a token was presented.',
-  },
-  Allow: { description: "The methods the route has." },
-};
-
-const header = (name: keyof typeof HEADERS) => ({ ...HEADERS[name], schema: { type: "string" } });
 
 /**
  * Converts zod schemas to JSON Schema 2020-12 (OpenAPI 3.1's dialect). Named schemas
