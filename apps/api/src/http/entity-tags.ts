@@ -1,5 +1,9 @@
 // RFC 9110 §13.1: If-Match and If-None-Match. The API's tags are strong: `"<version>"`.
 
+// Versions are PostgreSQL integers: a larger tag can match no todo (and must not reach SQL,
+// where it would be an out-of-range error).
+const MAX_VERSION = 2 ** 31 - 1;
+
 interface EntityTag {
   weak: boolean;
   opaque: string;
@@ -40,5 +44,6 @@ export function ifMatchVersions(header: string | null): "any" | number[] | undef
   if (tags === "*") return "any";
   return tags
     .filter((tag) => !tag.weak && /^"[1-9]\d{0,9}"$/.test(tag.opaque))
-    .map((tag) => Number(tag.opaque.slice(1, -1)));
+    .map((tag) => Number(tag.opaque.slice(1, -1)))
+    .filter((version) => version <= MAX_VERSION);
 }
