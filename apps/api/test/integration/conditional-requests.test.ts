@@ -53,7 +53,9 @@ describe("If-Match on writes", () => {
 
   it.each(
     writes.flatMap(([method, json]) =>
-      ['"2"', 'W/"1"', "garbage", '"0", "7"', '"9999999999"', '"01"'].map((header) => [method, header, json] as const),
+      ['"2"', 'W/"1"', "garbage", '"0", "7"', '"9999999999"', '"01"'].map(
+        (header) => [method, header, json] as const,
+      ),
     ),
   )("%s with If-Match %s is a 412 and changes nothing", async (method, header, json) => {
     const { alice, todo } = await aliceWithTodo();
