@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { ApiError } from "../http/problem";
 import { json } from "../http/respond";
 import type { RequestContext } from "../http/route";
+import { serviceUnavailable } from "../http/to-problem-response";
 
 const READY_TIMEOUT_MS = 2_000;
 
@@ -34,10 +34,7 @@ export async function readyHandler({ deps }: RequestContext): Promise<Response> 
     answers(() => deps.db.execute(sql`select 1`)),
     ping ? answers(ping) : undefined,
   ]);
-  if (!database)
-    throw new ApiError("service-unavailable", "The database is not reachable.", {
-      headers: { "Retry-After": "5" },
-    });
+  if (!database) throw serviceUnavailable("The database is not reachable.");
   const checks = {
     database: "ok",
     ...(store === undefined ? {} : { rateLimitStore: store ? "ok" : "down" }),

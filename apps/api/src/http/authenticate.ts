@@ -3,7 +3,8 @@ import { ApiError } from "./problem";
 
 const CHALLENGE = 'Bearer realm="todo-api"';
 
-const unauthorized = (detail: string, presented: boolean) =>
+/** A 401 with the RFC 6750 challenge; `presented`: Bearer credentials came with the request. */
+export const unauthorized = (detail: string, presented: boolean) =>
   new ApiError("unauthorized", detail, {
     // RFC 6750 §3: error="invalid_token" only when Bearer credentials were presented.
     headers: { "WWW-Authenticate": presented ? `${CHALLENGE}, error="invalid_token"` : CHALLENGE },

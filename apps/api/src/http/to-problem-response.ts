@@ -6,18 +6,18 @@ import { ApiError, problemBody } from "./problem";
 
 const RETRY_AFTER_SECONDS = "5";
 
+/** A 503 for a dependency that is away, with when to try again. */
+export const serviceUnavailable = (detail: string) =>
+  new ApiError("service-unavailable", detail, { headers: { "Retry-After": RETRY_AFTER_SECONDS } });
+
 /** Maps anything a handler threw to the error the client may see. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (isDatabaseUnavailable(error))
-    return new ApiError("service-unavailable", "The database is unavailable; try again shortly.", {
-      headers: { "Retry-After": RETRY_AFTER_SECONDS },
-    });
+    return serviceUnavailable("The database is unavailable; try again shortly.");
   if (error instanceof KeysUnavailableError)
-    return new ApiError(
-      "service-unavailable",
+    return serviceUnavailable(
       "The token issuer's signing keys are unavailable; try again shortly.",
-      { headers: { "Retry-After": RETRY_AFTER_SECONDS } },
     );
   return new ApiError("internal-error", "An unexpected error occurred.");
 }

@@ -27,7 +27,7 @@ const headers: Record<string, string>[] = [
 ];
 const bodies = [
   "[".repeat(30_000),
-  '{"title":' + "[".repeat(10_000) + "]".repeat(10_000) + "}",
+  `{"title":${"[".repeat(10_000)}${"]".repeat(10_000)}}`,
   '{"title":"a","description":{"nested":true}}',
   '{"__proto__":{"admin":true},"title":"a"}',
   '{"constructor":{"prototype":{}},"title":"a"}',

@@ -1,4 +1,5 @@
 import type { Database } from "@repo/db/client";
+import { unauthorized } from "../../http/authenticate";
 import { ApiError } from "../../http/problem";
 import { explainMissingTodo } from "../queries/explain-missing-todo";
 
@@ -13,10 +14,7 @@ export function todoIdOf(params: Record<string, string>): string {
   return id.toLowerCase();
 }
 
-export const userGone = () =>
-  new ApiError("unauthorized", "The token's user no longer exists.", {
-    headers: { "WWW-Authenticate": 'Bearer realm="todo-api", error="invalid_token"' },
-  });
+export const userGone = () => unauthorized("The token's user no longer exists.", true);
 
 /**
  * The error for a todo the caller could not read or write, in the contract's order:
