@@ -1,6 +1,9 @@
-import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
-import { createTemplateDatabase, startWsProxy } from "@repo/db/testing";
-import pg from "pg";
+import {
+  createTemplateDatabase,
+  dropDatabase,
+  startTestServer,
+  startWsProxy,
+} from "@repo/db/testing";
 import type { TestProject } from "vitest/node";
 
 const EMBEDDED_TEST_PORT = 54330;
@@ -22,35 +25,22 @@ const registry = globalThis as { [KEY]?: Promise<Shared> };
  * Neon-driver project connects through.
  */
 async function start(): Promise<Shared> {
-  let adminUrl = process.env.TEST_DATABASE_URL || undefined;
-  let embedded: EmbeddedServer | undefined;
-  if (!adminUrl) {
-    if (process.env.CI === "true")
-      throw new Error(
-        "CI=true: set TEST_DATABASE_URL to the PostgreSQL server the suite must run on.",
-      );
-    embedded = await startEmbeddedPostgres({
-      dataDir: ".data/test-postgres",
-      port: EMBEDDED_TEST_PORT,
-      database: "postgres",
-    });
-    adminUrl = embedded.adminUrl;
-  }
-  const databaseUrl = adminUrl;
-
+  const server = await startTestServer({
+    url: process.env.TEST_DATABASE_URL || undefined,
+    ci: process.env.CI === "true",
+    dataDir: ".data/test-postgres",
+    port: EMBEDDED_TEST_PORT,
+  });
   const template = `todo_template_${process.pid}`;
-  await createTemplateDatabase(databaseUrl, template);
+  await createTemplateDatabase(server.adminUrl, template);
   const proxy = await startWsProxy();
   return {
-    provided: { adminUrl: databaseUrl, template, wsProxyPort: proxy.port },
+    provided: { adminUrl: server.adminUrl, template, wsProxyPort: proxy.port },
     users: 0,
     async stop() {
       await proxy.close();
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${pg.escapeIdentifier(template)} with (force)`);
-      await client.end();
-      await embedded?.stop();
+      await dropDatabase(server.adminUrl, template);
+      await server.stop();
     },
   };
 }

@@ -1,8 +1,15 @@
 // The database one end-to-end run uses: a fresh `e2e_<time>_<pid>` database with the checked-in
 // migrations, on the PostgreSQL named by TEST_DATABASE_URL, or on an embedded server of its own.
 import path from "node:path";
-import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
 import { runMigrations } from "@repo/db/migrate";
+import {
+  createDatabaseNamed,
+  databaseUrl,
+  dropDatabase,
+  startTestServer,
+  type TestServer,
+  withClient,
+} from "@repo/db/testing";
 import pg from "pg";
 
 const EMBEDDED_E2E_PORT = 54331;
@@ -16,12 +23,6 @@ export interface RunDatabase {
   name: string;
 }
 
-function withDatabase(url: string, database: string): string {
-  const next = new URL(url);
-  next.pathname = `/${database}`;
-  return next.toString();
-}
-
 /** End-to-end tests sign users up and delete data: never against anything but this machine. */
 export function assertLocal(url: string): void {
   const host = new URL(url).hostname;
@@ -30,16 +31,6 @@ export function assertLocal(url: string): void {
       `Refusing to run the end-to-end tests against the database on "${host}": ` +
         "TEST_DATABASE_URL must point at 127.0.0.1, localhost or ::1.",
     );
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function isAlive(pid: number): boolean {
@@ -66,33 +57,24 @@ async function dropAbandoned(client: pg.Client): Promise<void> {
 /** Starts the embedded server when needed, and creates and migrates the run's database. */
 export async function createRunDatabase(
   repoRoot: string,
-): Promise<{ database: RunDatabase; embedded?: EmbeddedServer }> {
-  let adminUrl = process.env.TEST_DATABASE_URL || undefined;
-  let embedded: EmbeddedServer | undefined;
-  if (adminUrl) {
-    assertLocal(adminUrl);
-  } else {
-    if (process.env.CI === "true")
-      throw new Error("CI=true: set TEST_DATABASE_URL to the PostgreSQL the tests must run on.");
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.join(repoRoot, ".data/e2e-postgres"),
-      port: EMBEDDED_E2E_PORT,
-      database: "postgres",
-    });
-    adminUrl = embedded.adminUrl;
-  }
-  const name = `e2e_${Date.now()}_${process.pid}`;
-  await withClient(adminUrl, async (client) => {
-    await dropAbandoned(client);
-    await client.query(`create database ${pg.escapeIdentifier(name)}`);
+): Promise<{ database: RunDatabase; server: TestServer }> {
+  const url = process.env.TEST_DATABASE_URL || undefined;
+  if (url) assertLocal(url);
+  const server = await startTestServer({
+    url,
+    ci: process.env.CI === "true",
+    dataDir: path.join(repoRoot, ".data/e2e-postgres"),
+    port: EMBEDDED_E2E_PORT,
   });
-  const url = withDatabase(adminUrl, name);
-  await runMigrations({ url, driver: "tcp" });
-  return { database: { url, adminUrl, name }, embedded };
+  const { adminUrl } = server;
+  const name = `e2e_${Date.now()}_${process.pid}`;
+  await withClient(adminUrl, dropAbandoned);
+  await createDatabaseNamed(adminUrl, name);
+  const runUrl = databaseUrl(adminUrl, name);
+  await runMigrations({ url: runUrl, driver: "tcp" });
+  return { database: { url: runUrl, adminUrl, name }, server };
 }
 
 export async function dropRunDatabase(database: RunDatabase): Promise<void> {
-  await withClient(database.adminUrl, (client) =>
-    client.query(`drop database if exists ${pg.escapeIdentifier(database.name)} with (force)`),
-  );
+  await dropDatabase(database.adminUrl, database.name);
 }

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { EmbeddedServer } from "@repo/db/embedded";
+import type { TestServer } from "@repo/db/testing";
 import { findChromium } from "../../../tooling/test/ensure-chromium";
 import { createRunDatabase, dropRunDatabase, type RunDatabase } from "./database";
 
@@ -21,8 +21,8 @@ export interface Run {
 }
 
 const ENV_KEY = "E2E_RUN";
-const EMBEDDED = Symbol.for("todo-api.e2e-embedded-postgres");
-const store = globalThis as { [EMBEDDED]?: EmbeddedServer };
+const SERVER = Symbol.for("todo-api.e2e-postgres");
+const store = globalThis as { [SERVER]?: TestServer };
 
 function port(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -49,8 +49,8 @@ export async function prepareRun(): Promise<Run> {
 
   const chromium = findChromium();
   assertBuilt();
-  const { database, embedded } = await createRunDatabase(repoRoot);
-  store[EMBEDDED] = embedded;
+  const { database, server } = await createRunDatabase(repoRoot);
+  store[SERVER] = server;
   const run: Run = {
     webUrl: `http://127.0.0.1:${port("E2E_WEB_PORT", 3100)}`,
     apiUrl: `http://127.0.0.1:${port("E2E_API_PORT", 3101)}`,
@@ -72,6 +72,6 @@ export function currentRun(): Run {
 /** Drops the run's database and stops the embedded server if this process started one. */
 export async function finishRun(): Promise<void> {
   await dropRunDatabase(currentRun().database);
-  await store[EMBEDDED]?.stop();
-  delete store[EMBEDDED];
+  await store[SERVER]?.stop();
+  delete store[SERVER];
 }

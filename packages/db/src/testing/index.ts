@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import {
   createDatabase,
   type DatabaseClient,
@@ -7,36 +6,20 @@ import {
   type NeonSocketOptions,
 } from "../client";
 import { runMigrations } from "../migrate";
+import { createDatabaseNamed, databaseUrl, dropDatabase } from "./admin";
 
+export { createDatabaseNamed, databaseUrl, dropDatabase, withClient } from "./admin";
+export { startTestServer, type TestServer } from "./server";
 export { startWsProxy, type WsProxy } from "./ws-proxy";
-
-function withDatabase(url: string, database: string): string {
-  const next = new URL(url);
-  next.pathname = `/${database}`;
-  return next.toString();
-}
-
-async function admin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Creates a database holding the checked-in migrations, to copy test databases from.
  * Dropped and rebuilt each run, so a changed migration is always what the tests see.
  */
 export async function createTemplateDatabase(adminUrl: string, name: string): Promise<void> {
-  const id = pg.escapeIdentifier(name);
-  await admin(adminUrl, async (c) => {
-    await c.query(`drop database if exists ${id} with (force)`);
-    await c.query(`create database ${id}`);
-  });
-  await runMigrations({ url: withDatabase(adminUrl, name), driver: "tcp" });
+  await dropDatabase(adminUrl, name);
+  await createDatabaseNamed(adminUrl, name);
+  await runMigrations({ url: databaseUrl(adminUrl, name), driver: "tcp" });
 }
 
 export interface TestDatabase extends DatabaseClient {
@@ -53,21 +36,15 @@ export async function createTestDatabase(options: {
   neon?: NeonSocketOptions;
 }): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString("hex")}`;
-  await admin(options.adminUrl, (c) =>
-    c.query(
-      `create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(options.template)}`,
-    ),
-  );
-  const url = withDatabase(options.adminUrl, name);
+  await createDatabaseNamed(options.adminUrl, name, options.template);
+  const url = databaseUrl(options.adminUrl, name);
   const client = createDatabase({ url, driver: options.driver, neon: options.neon, max: 20 });
   return {
     ...client,
     url,
     dispose: async () => {
       await client.close();
-      await admin(options.adminUrl, (c) =>
-        c.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`),
-      );
+      await dropDatabase(options.adminUrl, name);
     },
   };
 }
