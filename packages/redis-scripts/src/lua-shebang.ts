@@ -1,3 +1,4 @@
+// Shared by the API's Redis adapter and the Upstash REST bridge (tooling/upstash-bridge).
 import { createHash } from "node:crypto";
 
 /**

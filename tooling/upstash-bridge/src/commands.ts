@@ -1,5 +1,5 @@
+import { sha1, withoutKeyLockingFlag } from "@repo/redis-scripts/lua-shebang";
 import type { Redis } from "ioredis";
-import { sha1, withoutKeyLockingFlag } from "./lua-shebang";
 
 export type Command = string[];
 

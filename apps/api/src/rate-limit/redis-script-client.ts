@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
+import { sha1, withoutKeyLockingFlag } from "@repo/redis-scripts/lua-shebang";
 import { Redis as IoRedis } from "ioredis";
-import { sha1, withoutKeyLockingFlag } from "./lua-shebang";
 
 /** The part of @upstash/redis's client that @upstash/ratelimit's single-region algorithms use. */
 export interface ScriptClient {
