@@ -1,5 +1,3 @@
-import { allowedMethods, type Route } from "./route";
-
 const ALLOWED_REQUEST_HEADERS = [
   "Authorization",
   "Content-Type",
@@ -38,8 +36,7 @@ export function applyCors(response: Response, request: Request, allowed: readonl
 }
 
 /** OPTIONS: 204 with `Allow`; for an allowed origin's preflight, what it may send. */
-export function preflight(route: Route, request: Request, allowed: readonly string[]): Response {
-  const methods = allowedMethods(route).join(", ");
+export function preflight(methods: string, request: Request, allowed: readonly string[]): Response {
   const response = new Response(null, { status: 204, headers: { Allow: methods } });
   if (allowedOrigin(request, allowed) && request.headers.has("access-control-request-method")) {
     response.headers.set("Access-Control-Allow-Methods", methods);

@@ -21,7 +21,7 @@ function mediaType(request: Request): string | null {
  */
 export async function readJsonBody(
   request: Request,
-  { accept = JSON_TYPES }: { accept?: string[] } = {},
+  { accept = JSON_TYPES }: { accept?: readonly string[] } = {},
 ): Promise<Record<string, unknown>> {
   const type = mediaType(request);
   if (!type || !accept.includes(type))

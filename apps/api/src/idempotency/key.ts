@@ -1,25 +1,31 @@
 import { createHash } from "node:crypto";
-import { ApiError } from "../http/problem";
+import { z } from "zod";
 
 const KEY = /^[A-Za-z0-9._~:-]{1,255}$/;
 
 /**
  * The `Idempotency-Key` header: 1–255 characters of `[A-Za-z0-9._~:-]`, bare or as a quoted
- * structured-field string (`"abc"` is the key `abc`). Undefined without the header; a 400
- * when it is empty or malformed.
+ * structured-field string (`"abc"` is the key `abc`). Absent → undefined; empty or malformed →
+ * the pipeline's 400.
  */
-export function idempotencyKeyOf(request: Request): string | undefined {
-  const header = request.headers.get("idempotency-key");
-  if (header === null) return undefined;
-  const trimmed = header.trim();
-  const key = /^".*"$/.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
-  if (!KEY.test(key))
-    throw new ApiError(
-      "malformed-request",
-      "Idempotency-Key must be 1–255 characters of A–Z, a–z, 0–9, '.', '_', '~', ':' or '-'.",
-    );
-  return key;
-}
+export const idempotencyKeyHeader = z
+  .string()
+  .transform((header, ctx) => {
+    const trimmed = header.trim();
+    const key = /^".*"$/.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
+    if (KEY.test(key)) return key;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "Idempotency-Key must be 1–255 characters of A–Z, a–z, 0–9, '.', '_', '~', ':' or '-'.",
+    });
+    return z.NEVER;
+  })
+  .optional()
+  .meta({
+    maxLength: 257,
+    description: "1–255 characters of `[A-Za-z0-9._~:-]`, bare or quoted; kept 24 hours per user.",
+  });
 
 /** JSON with object keys sorted at every level: equal JSON gives equal text. */
 function canonical(value: unknown): string {

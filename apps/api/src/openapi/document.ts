@@ -1,10 +1,8 @@
 import { problemSchema } from "@repo/contracts/problem";
 import { z } from "zod";
+import type { Operation } from "../http/operation";
 import { PROBLEMS, type ProblemCode, problemType } from "../http/problem";
-import type { Route } from "../http/route";
-import { routes } from "../routes";
 import { header } from "./headers";
-import { OPERATIONS, type Operation } from "./operations";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -52,35 +50,37 @@ const problemResponse = (codes: ProblemCode[]) => ({
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
 });
 
-function responsesOf(operation: Operation, route: Route, toSchema: ToSchema) {
-  const rateLimited = !route.public;
+function responsesOf(operation: Operation, toSchema: ToSchema) {
+  const rateLimited = operation.auth === "bearer";
+  const { response } = operation;
   const successHeaders = [
-    ...(operation.success.headers ?? []),
+    ...(response.headers ?? []),
     "X-Request-Id" as const,
     ...(rateLimited ? (["RateLimit", "RateLimit-Policy"] as const) : []),
   ];
   const responses: Record<string, unknown> = {
-    [operation.success.status]: {
-      description: operation.success.description,
+    [response.status]: {
+      description: response.description,
       headers: Object.fromEntries(successHeaders.map((name) => [name, header(name)])),
-      ...(operation.success.schema || operation.success.mediaType
+      ...(response.schema || response.mediaType
         ? {
             content: {
-              [operation.success.mediaType ?? "application/json"]: operation.success.schema
-                ? { schema: toSchema(operation.success.schema, "output") }
+              [response.mediaType ?? "application/json"]: response.schema
+                ? { schema: toSchema(response.schema, "output") }
                 : {},
             },
           }
         : {}),
     },
   };
-  for (const [status, extra] of Object.entries(operation.extra ?? {}))
+  for (const [status, other] of Object.entries(operation.otherResponses ?? {}))
     responses[status] = {
-      description: extra.description,
-      headers: Object.fromEntries((extra.headers ?? []).map((name) => [name, header(name)])),
+      description: other.description,
+      headers: Object.fromEntries((other.headers ?? []).map((name) => [name, header(name)])),
     };
   const codes: ProblemCode[] = [
     ...operation.problems,
+    ...(operation.request?.headers ? (["malformed-request"] as const) : []),
     "method-not-allowed",
     "internal-error",
     ...(rateLimited ? (["unauthorized", "rate-limited", "service-unavailable"] as const) : []),
@@ -95,67 +95,69 @@ function responsesOf(operation: Operation, route: Route, toSchema: ToSchema) {
   return responses;
 }
 
-function parametersOf(operation: Operation, route: Route, toSchema: ToSchema) {
-  const path = [...route.pattern.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-    name,
-    in: "path",
-    required: true,
-    schema: name === "id" ? { type: "string", format: "uuid" } : { type: "string" },
-  }));
-  const query = Object.entries(operation.query?.shape ?? {}).map(([name, schema]) => {
-    const { description, ...json } = toSchema(schema as z.ZodType, "input");
+/** `if-none-match` → `If-None-Match`, as headers are usually written. */
+const headerName = (name: string) =>
+  name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+
+function parametersIn(
+  where: "path" | "query" | "header",
+  schema: z.ZodType | undefined,
+  toSchema: ToSchema,
+) {
+  const shape = (schema as z.ZodObject | undefined)?.shape ?? {};
+  return Object.entries(shape).map(([name, field]) => {
+    const { description, ...json } = toSchema(field as z.ZodType, "input");
     return {
-      name,
-      in: "query",
-      required: false,
+      name: where === "header" ? headerName(name) : name,
+      in: where,
+      required: where === "path",
       ...(description ? { description } : {}),
       schema: json,
     };
   });
-  const headers = [...(operation.requestHeaders ?? []), "X-Request-Id" as const].map((name) => ({
-    name,
-    in: "header",
-    required: false,
-    ...header(name),
-  }));
-  return [...path, ...query, ...headers];
 }
 
 function operationObject(operation: Operation, toSchema: ToSchema) {
-  const route = routes[operation.route];
-  const { body } = operation;
+  const { request = {} } = operation;
+  const { body } = request;
   return {
     operationId: operation.operationId,
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    tags: [route.pattern.startsWith("/api/v1/todos") ? "todos" : route.public ? "meta" : "account"],
-    ...(route.public ? { security: [] } : {}),
-    parameters: parametersOf(operation, route, toSchema),
+    tags: [operation.tag],
+    ...(operation.auth === "public" ? { security: [] } : {}),
+    parameters: [
+      ...parametersIn("path", request.params, toSchema),
+      ...parametersIn("query", request.query, toSchema),
+      ...parametersIn("header", request.headers, toSchema),
+      { name: "X-Request-Id", in: "header", required: false, ...header("X-Request-Id") },
+    ],
     ...(body
       ? {
           requestBody: {
             required: true,
             content: Object.fromEntries(
-              body.mediaTypes.map((type) => [type, { schema: toSchema(body.schema, "input") }]),
+              body.mediaTypes.map((type) => [
+                type,
+                { schema: toSchema(body.schema as z.ZodType, "input") },
+              ]),
             ),
           },
         }
       : {}),
-    responses: responsesOf(operation, route, toSchema),
+    responses: responsesOf(operation, toSchema),
   };
 }
 
-/** The OpenAPI 3.1 document, generated from the route table, the operations and the shared zod schemas. */
-export function buildOpenApiDocument() {
+/** The OpenAPI 3.1 document, generated from the operations' declarations and their zod schemas. */
+export function buildOpenApiDocument(operations: readonly Operation[]) {
   const { components, toSchema } = schemaCollector();
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const operation of OPERATIONS) {
-    const { pattern } = routes[operation.route];
-    paths[pattern] = {
-      ...paths[pattern],
+  for (const operation of operations)
+    paths[operation.path] = {
+      ...paths[operation.path],
       [operation.method.toLowerCase()]: operationObject(operation, toSchema),
     };
-  }
   toSchema(problemSchema, "output");
   const problem = components.Problem ?? {};
   return {

@@ -1,8 +1,8 @@
-import type { HeaderName } from "./operations";
+import type { ResponseHeaderName } from "../http/operation";
 
 /** Every header the document mentions, described once. */
 const HEADERS: Record<
-  | HeaderName
+  | ResponseHeaderName
   | "X-Request-Id"
   | "RateLimit"
   | "RateLimit-Policy"
@@ -17,14 +17,6 @@ const HEADERS: Record<
   "Idempotent-Replayed": {
     description:
       "`true` when this is the stored response of an earlier request with the same Idempotency-Key.",
-  },
-  "If-Match": {
-    description:
-      "Write only if the todo's ETag is one of these (strong comparison; `*` for any live todo), else 412.",
-  },
-  "If-None-Match": { description: "304 when the todo's ETag is one of these (weak comparison)." },
-  "Idempotency-Key": {
-    description: "1–255 characters of `[A-Za-z0-9._~:-]`, bare or quoted; kept 24 hours per user.",
   },
   "X-Request-Id": {
     description:

@@ -4,7 +4,7 @@ import { createAuth } from "@repo/auth/server";
 import { createVerifier } from "@repo/auth/verifier";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dispatch } from "../../src/http/dispatch";
+import { handleRequest } from "../../src/app";
 import { useApi } from "../support/api";
 
 const api = useApi();
@@ -83,7 +83,7 @@ describe("a token issued by Better Auth", () => {
         headers,
         body: body ? JSON.stringify(body) : undefined,
       });
-      const response = await dispatch(request, deps);
+      const response = await handleRequest(request, deps);
       if (!response) throw new Error("no response");
       return response;
     };

@@ -2,7 +2,7 @@ import { createVerifier } from "@repo/auth/verifier";
 import { createDatabase } from "@repo/db/client";
 import { testDriver, testDriverOptions } from "@repo/db/testing/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dispatch } from "../../src/http/dispatch";
+import { handleRequest } from "../../src/app";
 import { createRateLimiter } from "../../src/rate-limit/create-rate-limiter";
 import { useApi } from "../support/api";
 import { expectProblem } from "../support/expect-problem";
@@ -12,7 +12,10 @@ const api = useApi();
 
 async function call(deps: ReturnType<typeof api.deps>, path: string, token?: string) {
   const headers = token ? { authorization: `Bearer ${token}` } : undefined;
-  const response = await dispatch(new Request(`http://localhost:3001${path}`, { headers }), deps);
+  const response = await handleRequest(
+    new Request(`http://localhost:3001${path}`, { headers }),
+    deps,
+  );
   if (!response) throw new Error("no response");
   return response;
 }

@@ -1,15 +1,13 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { METHODS } from "../../src/http/route";
-import { routes } from "../../src/routes";
 import { useApi } from "../support/api";
 import { ISSUER } from "../support/issuer";
 
 const api = useApi();
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
-// The Next route files, called as Next calls them, with the configuration read from the
-// environment as `next start` reads it: the same pipeline as `dispatch`, end to end.
-describe("the Next route files", () => {
+// Next's one route file, called as Next calls it, with the configuration read from the
+// environment as `next start` reads it: the same pipeline as `handleRequest`, end to end.
+describe("the Next catch-all route file", () => {
   const saved = { ...process.env };
   beforeAll(() => {
     Object.assign(process.env, {
@@ -23,64 +21,53 @@ describe("the Next route files", () => {
   afterAll(() => {
     process.env = saved;
   });
+  const routeFile = () => import("../../app/api/[[...path]]/route");
 
-  it("serve a static route (Next passes no params) and a dynamic one", async () => {
+  it("exports every method Next routes to a handler", async () => {
+    const module = await routeFile();
+    for (const method of METHODS) expect(module[method]).toBeTypeOf("function");
+  });
+
+  it("serves the todo routes with the configuration from the environment", async () => {
+    const { GET, POST } = await routeFile();
     const alice = await api.createUser();
     const headers = { authorization: `Bearer ${alice.token}`, "content-type": "application/json" };
-    const todos = await import("../../app/api/v1/todos/route");
-    const created = await todos.POST(
+    const created = await POST(
       new Request("http://localhost:3001/api/v1/todos", {
         method: "POST",
         headers,
         body: JSON.stringify({ title: "via Next" }),
       }),
-      { params: Promise.resolve(undefined) },
     );
     expect(created.status).toBe(201);
     const { id } = await created.json();
-
-    const item = await import("../../app/api/v1/todos/[id]/route");
-    const read = await item.GET(
-      new Request(`http://localhost:3001/api/v1/todos/${id}`, { headers }),
-      {
-        params: Promise.resolve({ id }),
-      },
-    );
+    const read = await GET(new Request(`http://localhost:3001/api/v1/todos/${id}`, { headers }));
     expect(await read.json()).toMatchObject({ id, title: "via Next", userId: alice.id });
+  });
 
-    const wrongMethod = await item.POST(
-      new Request(`http://localhost:3001/api/v1/todos/${id}`, { method: "POST" }),
-      { params: Promise.resolve({ id }) },
+  it("answers a method a path does not have with the API's 405 and Allow", async () => {
+    const { POST } = await routeFile();
+    const response = await POST(
+      new Request("http://localhost:3001/api/v1/todos/0193b6d2-7a4e-7c1a-9f0e-2b6d5f1e8a11", {
+        method: "POST",
+      }),
     );
-    expect(wrongMethod.status).toBe(405);
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, PUT, PATCH, DELETE, HEAD, OPTIONS");
   });
 
-  it("answer unknown /api/v1 paths with the API's 404", async () => {
-    const catchAll = await import("../../app/api/v1/[...path]/route");
-    const response = await catchAll.GET(new Request("http://localhost:3001/api/v1/a/b"), {
-      params: Promise.resolve({ path: ["a", "b"] }),
-    });
-    expect(response.status).toBe(404);
-    expect(response.headers.get("content-type")).toBe("application/problem+json");
+  it("answers unknown paths under /api with the API's 404 problem", async () => {
+    const { GET } = await routeFile();
+    for (const path of ["/api/v1/a/b", "/api/v1", "/api/nothing"]) {
+      const response = await GET(new Request(`http://localhost:3001${path}`));
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+    }
   });
 
-  it("serve health without a token", async () => {
-    const health = await import("../../app/api/health/route");
-    const response = await health.GET(new Request("http://localhost:3001/api/health"), {
-      params: Promise.resolve(undefined),
-    });
+  it("serves health without a token", async () => {
+    const { GET } = await routeFile();
+    const response = await GET(new Request("http://localhost:3001/api/health"));
     expect(await response.json()).toEqual({ status: "ok" });
   });
-});
-
-describe("every route of the table", () => {
-  it.each(Object.values(routes).map((route) => [route.pattern]))(
-    "%s has a Next route file exporting every method",
-    async (pattern) => {
-      const file = pattern.replace(/\{(\w+)\}/g, "[$1]");
-      const route = path.resolve(import.meta.dirname, `../../app${file}/route.ts`);
-      const module = await import(/* @vite-ignore */ route);
-      for (const method of METHODS) expect(module[method]).toBeTypeOf("function");
-    },
-  );
 });

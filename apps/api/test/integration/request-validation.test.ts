@@ -91,8 +91,8 @@ describe("request bodies", () => {
       headers: { "content-type": "application/json", authorization: `Bearer ${alice.token}` },
       duplex: "half",
     } as RequestInit);
-    const { dispatch } = await import("../../src/http/dispatch");
-    const response = await dispatch(request, api.deps());
+    const { handleRequest } = await import("../../src/app");
+    const response = await handleRequest(request, api.deps());
     if (!response) throw new Error("no response");
     await expectProblem(response, 413, "payload-too-large");
   });

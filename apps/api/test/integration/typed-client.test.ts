@@ -6,7 +6,7 @@ import {
   type TodoClientOptions,
 } from "@repo/api-client";
 import { describe, expect, it, vi } from "vitest";
-import { dispatch } from "../../src/http/dispatch";
+import { handleRequest } from "../../src/app";
 import { type TestUser, useApi } from "../support/api";
 
 const api = useApi();
@@ -19,7 +19,7 @@ const sent: Request[] = [];
 const inProcess: FetchLike = async (input, init) => {
   const request = new Request(input, init);
   sent.push(request.clone());
-  const response = await dispatch(request, api.deps());
+  const response = await handleRequest(request, api.deps());
   if (!response) throw new Error(`no API route for ${request.method} ${input}`);
   return response;
 };

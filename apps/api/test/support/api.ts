@@ -2,8 +2,8 @@ import { createVerifier } from "@repo/auth/verifier";
 import { user } from "@repo/db/schema";
 import { useTestDatabase } from "@repo/db/testing/vitest";
 import { afterAll, beforeAll } from "vitest";
+import { handleRequest } from "../../src/app";
 import type { ApiDeps } from "../../src/deps";
-import { dispatch } from "../../src/http/dispatch";
 import { createMemoryLimiter } from "../../src/rate-limit/memory-limiter";
 import { captureLogs } from "./capture-logs";
 import { ISSUER, startTestIssuer, type TestIssuer } from "./issuer";
@@ -26,7 +26,7 @@ export interface TestUser {
 }
 
 /**
- * The API as a client sees it, in-process: the real pipeline and handlers (`dispatch`, the same
+ * The API as a client sees it, in-process: the real pipeline and handlers (`handleRequest`, the same
  * route table the Next route files adapt), a real PostgreSQL of this file's own, and real JWT
  * verification against a local issuer's JWKS.
  */
@@ -87,7 +87,7 @@ export function useApi() {
         if (!headers.has("content-type")) headers.set("content-type", "application/json");
       }
       const request = new Request(`http://localhost:3001${path}`, { method, headers, body });
-      const response = await dispatch(request, deps());
+      const response = await handleRequest(request, deps());
       if (!response) throw new Error(`no route for ${path}`);
       // Every response the suite receives must be one the OpenAPI document promises.
       await expectDocumented(method, path, response);

@@ -1,13 +1,15 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { expect } from "vitest";
-import { matchRoute } from "../../src/http/dispatch";
+import { createRouter } from "../../src/http/router";
 import { buildOpenApiDocument } from "../../src/openapi/document";
+import { operations } from "../../src/operations";
 
 type Json = Record<string, unknown>;
 const DOC_ID = "https://todo-api.test/openapi.json";
 
-const document = buildOpenApiDocument() as unknown as Json & {
+const router = createRouter(operations);
+const document = buildOpenApiDocument(operations) as unknown as Json & {
   paths: Record<string, Record<string, { responses: Record<string, Json> }>>;
 };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -35,10 +37,11 @@ const PROBLEM = { $ref: "#/components/schemas/Problem" };
 export async function expectDocumented(method: string, path: string, response: Response) {
   if (method === "OPTIONS") return;
   const pathname = new URL(path, "http://x").pathname;
-  const found = matchRoute(pathname);
+  const found = router.match(pathname);
   const operation =
-    found &&
-    document.paths[found.route.pattern]?.[(method === "HEAD" ? "GET" : method).toLowerCase()];
+    found.kind === "found"
+      ? document.paths[found.route.pattern]?.[(method === "HEAD" ? "GET" : method).toLowerCase()]
+      : undefined;
   const type = response.headers.get("content-type")?.split(";")[0] ?? "";
 
   let schema: Json | undefined;

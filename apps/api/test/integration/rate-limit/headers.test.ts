@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dispatch } from "../../../src/http/dispatch";
+import { handleRequest } from "../../../src/app";
 import {
   type ClosableRateLimiter,
   createRateLimiter,
@@ -54,7 +54,7 @@ async function call(
     },
     body: json === undefined ? undefined : JSON.stringify(json),
   });
-  const response = await dispatch(request, { ...api.deps(), rateLimiter: limiter });
+  const response = await handleRequest(request, { ...api.deps(), rateLimiter: limiter });
   if (!response) throw new Error(`no route for ${path}`);
   return response;
 }

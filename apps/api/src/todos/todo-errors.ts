@@ -1,18 +1,9 @@
 import type { Database } from "@repo/db/client";
-import { unauthorized } from "../../http/authenticate";
-import { ApiError } from "../../http/problem";
-import { explainMissingTodo } from "../queries/explain-missing-todo";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { unauthorized } from "../http/authenticate";
+import { ApiError } from "../http/problem";
+import { explainMissingTodo } from "./queries/explain-missing-todo";
 
 export const todoNotFound = () => new ApiError("not-found", "No such todo.");
-
-/** The path's todo id, or 404 when it cannot be one (never a database error). */
-export function todoIdOf(params: Record<string, string>): string {
-  const id = params.id ?? "";
-  if (!UUID.test(id)) throw todoNotFound();
-  return id.toLowerCase();
-}
 
 export const userGone = () => unauthorized("The token's user no longer exists.", true);
 

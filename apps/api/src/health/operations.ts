@@ -1,14 +1,23 @@
 import { sql } from "drizzle-orm";
+import type { ApiDeps } from "../deps";
+import { defineOperation } from "../http/operation";
 import { json } from "../http/respond";
-import type { RequestContext } from "../http/route";
 import { serviceUnavailable } from "../http/to-problem-response";
 
 const READY_TIMEOUT_MS = 2_000;
 
 // GET /api/health — liveness: the process answers; no dependency is touched
-export async function liveHandler(): Promise<Response> {
-  return json({ status: "ok" });
-}
+export const liveOperation = defineOperation({
+  method: "GET",
+  path: "/api/health",
+  auth: "public",
+  operationId: "getHealth",
+  tag: "meta",
+  summary: "Liveness",
+  response: { status: 200, description: "The process answers." },
+  problems: [],
+  handler: async () => json({ status: "ok" }),
+});
 
 async function answers(check: () => Promise<unknown>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -25,10 +34,9 @@ async function answers(check: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-// GET /api/health/ready — readiness: the database answers within a deadline. A shared
-// rate-limit store is reported too, but its outage leaves the API ready ("degraded"):
+// A shared rate-limit store is reported too, but its outage leaves the API ready ("degraded"):
 // rate limiting fails open, so taking instances out of service would only cause an outage.
-export async function readyHandler({ deps }: RequestContext): Promise<Response> {
+async function readiness(deps: ApiDeps): Promise<Response> {
   const { ping } = deps.rateLimiter;
   const [database, store] = await Promise.all([
     answers(() => deps.db.execute(sql`select 1`)),
@@ -41,3 +49,17 @@ export async function readyHandler({ deps }: RequestContext): Promise<Response> 
   };
   return json({ status: store === false ? "degraded" : "ok", checks });
 }
+
+// GET /api/health/ready — readiness: the database answers within a deadline
+export const readyOperation = defineOperation({
+  method: "GET",
+  path: "/api/health/ready",
+  auth: "public",
+  operationId: "getReadiness",
+  tag: "meta",
+  summary: "Readiness",
+  description: "Checks the database.",
+  response: { status: 200, description: "Ready to serve." },
+  problems: ["service-unavailable"],
+  handler: ({ deps }) => readiness(deps),
+});

@@ -1,5 +1,0 @@
-// /api/v1/docs/{asset} — handlers live in src/; this file only adapts them to Next.
-import { nextRoute } from "@/http/next-route";
-import { routes } from "@/routes";
-
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRoute(routes.docsAsset);

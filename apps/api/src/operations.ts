@@ -1,0 +1,31 @@
+import { liveOperation, readyOperation } from "./health/operations";
+import type { Operation } from "./http/operation";
+import { getMeOperation } from "./me/get-me";
+import { docsAssetOperation, docsOperation, openApiOperation } from "./openapi/reference";
+import { createTodoOperation } from "./todos/operations/create-todo";
+import { deleteTodoOperation } from "./todos/operations/delete-todo";
+import { getTodoOperation } from "./todos/operations/get-todo";
+import { listTodosOperation } from "./todos/operations/list-todos";
+import { patchTodoOperation } from "./todos/operations/patch-todo";
+import { replaceTodoOperation } from "./todos/operations/replace-todo";
+import { restoreTodoOperation } from "./todos/operations/restore-todo";
+
+/**
+ * Every operation of the API, in the order the OpenAPI document lists them. This list is the
+ * route table and the document's source: adding an operation is its module and one line here.
+ */
+export const operations: readonly Operation[] = [
+  listTodosOperation,
+  createTodoOperation,
+  getTodoOperation,
+  replaceTodoOperation,
+  patchTodoOperation,
+  deleteTodoOperation,
+  restoreTodoOperation,
+  getMeOperation,
+  liveOperation,
+  readyOperation,
+  openApiOperation,
+  docsOperation,
+  docsAssetOperation,
+];

@@ -1,0 +1,55 @@
+import { todoListQuerySchema, todoListSchema } from "@repo/contracts/todo";
+import { defineOperation } from "../../http/operation";
+import { json } from "../../http/respond";
+import { type CursorScope, decodeCursor, encodeCursor } from "../cursor";
+import { listTodos, sortColumnOf } from "../queries/list-todos";
+import { toTodo } from "../serialize";
+
+const DEFAULT_LIMIT = 20;
+
+// GET /api/v1/todos — the caller's live todos, a page at a time
+export const listTodosOperation = defineOperation({
+  method: "GET",
+  path: "/api/v1/todos",
+  auth: "bearer",
+  operationId: "listTodos",
+  tag: "todos",
+  summary: "List your todos",
+  description:
+    "The caller's live todos, a page at a time (keyset pagination). Walking the pages yields each todo exactly once even while todos are created; with an updatedAt sort, a todo updated during the walk moves within the order.",
+  request: { query: todoListQuerySchema },
+  response: {
+    status: 200,
+    description: "A page of todos.",
+    schema: todoListSchema,
+    headers: ["Link"],
+  },
+  problems: ["validation-error"],
+  async handler({ url, deps, user, input: { query } }) {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const scope: CursorScope = {
+      userId: user.userId,
+      sort: query.sort ?? "-createdAt",
+      completed: query.completed,
+      q: query.q,
+    };
+    const after = query.cursor === undefined ? undefined : decodeCursor(scope, query.cursor);
+
+    // One row more than the page tells whether another page follows (no empty last page).
+    const rows = await listTodos(deps.db, { ...scope, limit: limit + 1, after });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor(scope, { at: last[sortColumnOf(scope.sort)].toISOString(), id: last.id })
+        : null;
+
+    const headers = new Headers();
+    if (nextCursor) {
+      const next = new URL(url);
+      next.searchParams.set("cursor", nextCursor);
+      headers.set("Link", `<${next.pathname}${next.search}>; rel="next"`);
+    }
+    return json({ data: page.map(toTodo), nextCursor }, { headers });
+  },
+});
