@@ -1,8 +1,9 @@
 import { meSchema } from "@repo/contracts/me";
 import { todoListSchema, todoSchema } from "@repo/contracts/todo";
+import type { Call } from "./call";
 import { toSearchParams } from "./query";
 import { etagOf, parseJson } from "./read-response";
-import { type Call, createTransport, type TransportOptions } from "./transport";
+import { createTransport, type TransportOptions } from "./transport";
 import type { TodoClient, TodoWithEtag } from "./types";
 
 export type TodoClientOptions = TransportOptions;

@@ -1,8 +1,8 @@
 import { problemSchema } from "@repo/contracts/problem";
 import type { z } from "zod";
+import type { Call } from "./call";
 import { ApiProblemError, UnexpectedResponseError } from "./errors";
 import { retryAfterSeconds } from "./retry-after";
-import type { Call } from "./transport";
 
 // Method and path only: the query string may hold user text, and headers (the token) never appear.
 const where = (call: Call) => `${call.method} ${call.path.split("?")[0]}`;

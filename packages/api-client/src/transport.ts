@@ -1,3 +1,4 @@
+import type { Call } from "./call";
 import { ApiProblemError } from "./errors";
 import { toError } from "./read-response";
 
@@ -17,17 +18,6 @@ export interface TransportOptions {
    * An error thrown by the hook propagates instead.
    */
   onUnauthorized?: (error: ApiProblemError) => void | Promise<void>;
-}
-
-export interface Call {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Below `/api/v1`, query string included. */
-  path: string;
-  headers?: Record<string, string | undefined>;
-  json?: { contentType: string; value: unknown };
-  signal?: AbortSignal | undefined;
-  /** GET with If-None-Match: a 304 is an answer, not an error. */
-  allowNotModified?: boolean;
 }
 
 export type Send = (call: Call) => Promise<Response>;
