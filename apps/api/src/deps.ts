@@ -27,16 +27,29 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
-export function createDeps(config: ApiConfig): ApiDeps {
+/**
+ * The dependencies as a long-running host owns them: `close()` lets go of the database pool and
+ * the rate-limit store's connection (the Node host calls it on shutdown).
+ */
+export interface ClosableDeps extends ApiDeps {
+  close(): Promise<void>;
+}
+
+export function createDeps(config: ApiConfig): ClosableDeps {
   const logger = createLogger(config.logLevel);
   if (!config.databaseUrl)
     logger.warn("DATABASE_URL is unset: using the embedded development PostgreSQL");
+  const database = createDatabase({ url: config.databaseUrl });
+  const rateLimiter = createRateLimiter({ ...config.rateLimit, logger });
   return {
-    db: createDatabase({ url: config.databaseUrl }).db,
+    db: database.db,
     verifier: createVerifier(config.auth),
     logger,
-    rateLimiter: createRateLimiter({ ...config.rateLimit, logger }),
+    rateLimiter,
     allowedOrigins: config.allowedOrigins,
+    close: async () => {
+      await Promise.all([database.close(), rateLimiter.close()]);
+    },
   };
 }
 
