@@ -1,0 +1,50 @@
+// The API on Node's own HTTP server, without Next: `pnpm --filter @repo/api build:node` compiles
+// this file to dist/node-host.mjs, `start:node` runs it (containers and VMs; see the README).
+import http from "node:http";
+import { handleRequest } from "../app";
+import { createDeps } from "../deps";
+import { type ApiConfig, loadConfig } from "../env";
+import { shutDownGracefully } from "./graceful-shutdown";
+import { type HostConfig, loadHostConfig } from "./host-config";
+import { toRequestListener } from "./request-listener";
+
+function configure(): { api: ApiConfig; host: HostConfig } {
+  const problems: string[] = [];
+  const attempt = <T>(load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
+  };
+  const api = attempt(() => loadConfig(process.env));
+  const host = attempt(() => loadHostConfig(process.env));
+  if (!api || !host) {
+    console.error(`Refusing to start: ${problems.join("\n")}`);
+    process.exit(1);
+  }
+  return { api, host };
+}
+
+const config = configure();
+const deps = createDeps(config.api);
+const { logger } = deps;
+
+const server = http.createServer(
+  toRequestListener((request) => handleRequest(request, deps), logger),
+);
+shutDownGracefully({
+  server,
+  graceMs: config.host.shutdownGraceMs,
+  logger,
+  release: deps.close,
+});
+
+server.once("error", (error) => {
+  logger.fatal({ err: error }, "the server could not start");
+  process.exit(1);
+});
+server.listen(config.host.port, config.host.host, () => {
+  logger.info({ address: server.address() }, "listening");
+});

@@ -1,0 +1,174 @@
+import http from "node:http";
+import net from "node:net";
+import { user } from "@repo/db/schema";
+import { testDriver, useTestDatabase } from "@repo/db/testing/vitest";
+import { SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, type HostProcess, spawnHost, startHost } from "./compiled-host";
+
+const SECRET = "node-host-test-secret-0123456789abcdef";
+const ISSUER = "http://issuer.test";
+
+function token(sub: string): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(sub)
+    .setIssuer(ISSUER)
+    .setAudience(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime("15m")
+    .sign(new TextEncoder().encode(SECRET));
+}
+
+/** Resolves true when a TCP connection to `port` is accepted, false when refused. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+// Clients that keep connections open: the server, not the client, must close them.
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 100 });
+
+/** A POST whose body is sent in two parts: the request is in flight until `finish()`. */
+function slowCreate(port: number, bearer: string, title: string) {
+  const body = JSON.stringify({ title });
+  const half = Math.floor(body.length / 2);
+  const request = http.request({
+    host: "127.0.0.1",
+    port,
+    method: "POST",
+    path: "/api/v1/todos",
+    agent: keepAlive,
+    headers: {
+      authorization: `Bearer ${bearer}`,
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
+    },
+  });
+  const response = new Promise<{ status: number; connection: string | undefined }>(
+    (resolve, reject) => {
+      request.once("error", reject);
+      request.once("response", (res) => {
+        res.resume();
+        res.once("end", () =>
+          resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }),
+        );
+      });
+    },
+  );
+  response.catch(() => {}); // awaited by the test; a host killed mid-test must not add noise
+  const connected = new Promise<void>((resolve) =>
+    request.once("socket", (socket) => socket.once("connect", () => resolve())),
+  );
+  request.write(body.slice(0, half));
+  return { connected, response, finish: () => request.end(body.slice(half)) };
+}
+
+// The host picks its driver from DATABASE_URL, and a local URL always means TCP: under the
+// Neon project this file would only repeat the same run.
+// Each test starts a process (a few seconds on a busy machine): more time than the default.
+describe.skipIf(testDriver() === "neon")("the compiled Node host", { timeout: 40_000 }, () => {
+  const database = useTestDatabase();
+  const running: HostProcess[] = [];
+  let env: Record<string, string>;
+  let bearer: string;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    env = {
+      DATABASE_URL: database.current.url,
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: ISSUER,
+      LOG_LEVEL: "info",
+      RATE_LIMIT_USER: "10000/60",
+    };
+    await database.current.db
+      .insert(user)
+      .values({ id: "host-user", name: "Host", email: "host@example.test", emailVerified: true });
+    bearer = await token("host-user");
+  });
+  afterAll(() => {
+    for (const host of running) host.child.kill("SIGKILL");
+  });
+  const start = async (extra: Record<string, string> = {}) => {
+    const host = await startHost({ ...env, ...extra });
+    running.push(host);
+    return host;
+  };
+
+  it("serves the README's flow over HTTP: create a todo with a token, then list it", async () => {
+    const host = await start();
+    const headers = { authorization: `Bearer ${bearer}`, "content-type": "application/json" };
+    const created = await fetch(`${host.url}/api/v1/todos`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ title: "Buy milk" }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const listed = await fetch(`${host.url}/api/v1/todos`, { headers });
+    expect(listed.status).toBe(200);
+    const { data } = (await listed.json()) as { data: { id: string; title: string }[] };
+    expect(data).toContainEqual(expect.objectContaining({ id, title: "Buy milk" }));
+    expect((await fetch(`${host.url}/api/health/ready`)).status).toBe(200);
+    // The pipeline's one JSON line per request reaches stdout.
+    await host.waitForLog((line) => line.route === "/api/v1/todos" && line.status === 201);
+
+    host.child.kill("SIGTERM");
+    expect(await host.exited).toBe(0);
+  });
+
+  it("on SIGTERM answers all 50 requests in flight, stops accepting, exits 0 and closes the port", async () => {
+    const host = await start();
+    const requests = Array.from({ length: 50 }, (_, i) =>
+      slowCreate(host.port, bearer, `in flight ${i}`),
+    );
+    await Promise.all(requests.map((r) => r.connected));
+    // Their headers were sent before this request's connection opened: once it is answered,
+    // the server has taken all 50 in.
+    expect((await fetch(`${host.url}/api/health`)).status).toBe(200);
+
+    host.child.kill("SIGTERM");
+    const shuttingDown = await host.waitForLog((line) => line.msg === "shutting down");
+    expect(shuttingDown.inFlight).toBe(50);
+    expect(await accepts(host.port)).toBe(false);
+
+    for (const request of requests) request.finish();
+    const responses = await Promise.all(requests.map((r) => r.response));
+    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
+    expect(responses.every((r) => r.connection === "close")).toBe(true);
+    expect(await host.exited).toBe(0);
+    expect(host.logs.at(-1)?.msg).toBe("stopped");
+    expect(await accepts(host.port)).toBe(false);
+  });
+
+  it("exits 1 after logging when the grace period runs out", async () => {
+    const host = await start({ SHUTDOWN_GRACE_MS: "300" });
+    const stuck = slowCreate(host.port, bearer, "never finished");
+    await stuck.connected;
+    expect((await fetch(`${host.url}/api/health`)).status).toBe(200);
+
+    host.child.kill("SIGTERM");
+    expect(await host.exited).toBe(1);
+    expect(host.logs.at(-1)).toMatchObject({ level: "error", inFlight: 1, graceMs: 300 });
+  });
+
+  it.each([
+    ["LOG_LEVEL", "loud"],
+    ["DATABASE_URL", "not a url"],
+    ["PORT", "99999"],
+    ["SHUTDOWN_GRACE_MS", "soon"],
+  ])("refuses to start with a bad %s, exit 1 naming it", async (name, value) => {
+    const host = spawnHost({ ...env, PORT: "0", [name]: value });
+    expect(await host.exited).toBe(1);
+    expect(host.stderr()).toMatch(new RegExp(`Refusing to start:[\\s\\S]*${name}`));
+  });
+});
