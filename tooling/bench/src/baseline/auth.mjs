@@ -1,0 +1,46 @@
+import { webcrypto } from "node:crypto";
+import { createRemoteJWKSet, jwtVerify } from "jose";
+
+/**
+ * The token check the API does, built once: the same algorithm (EdDSA through the JWKS, or
+ * HS256 with the key imported once), issuer, audience, required `exp` and 30 s clock tolerance.
+ * Resolves to the user id (`sub`); rejects on any invalid token.
+ *
+ * @param {Record<string, string | undefined>} env
+ * @returns {Promise<(token: string) => Promise<string>>}
+ */
+export async function createTokenCheck(env) {
+  const issuer = required(env, "AUTH_ISSUER");
+  const audience = required(env, "AUTH_AUDIENCE");
+  const claims = { issuer, audience, clockTolerance: 30, requiredClaims: ["exp"] };
+  const subject = (/** @type {import("jose").JWTPayload} */ payload) => {
+    if (typeof payload.sub !== "string" || payload.sub === "") throw new Error("no sub");
+    return payload.sub;
+  };
+
+  if (env.AUTH_JWT_SECRET) {
+    const key = await webcrypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(env.AUTH_JWT_SECRET),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["verify"],
+    );
+    const options = { ...claims, algorithms: ["HS256"] };
+    return async (token) => subject((await jwtVerify(token, key, options)).payload);
+  }
+  // One JWKS fetch per process, as the API's cache does.
+  const keys = createRemoteJWKSet(new URL(required(env, "AUTH_JWKS_URL")));
+  const options = { ...claims, algorithms: ["EdDSA"] };
+  return async (token) => subject((await jwtVerify(token, keys, options)).payload);
+}
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ */
+function required(env, name) {
+  const value = env[name];
+  if (!value) throw new Error(`baseline: ${name} is required`);
+  return value;
+}

@@ -1,0 +1,198 @@
+import { connectRedis } from "./baseline/redis.mjs";
+import type { Cleanup } from "./cleanup";
+import { createBenchDatabase, serverUrlFrom } from "./database";
+import { deepCursor, type GrowthCallers, measureGrowth, type SampleOptions } from "./growth";
+import { type HostSpec, hostSpecs, missingBuild, type RunningHost, startHost } from "./hosts";
+import { measure } from "./load";
+import { log, message } from "./log";
+import type { BenchOptions, TokenMode } from "./options";
+import type { HostGrowthRow, LoadRow } from "./report";
+import { type Caller, SCENARIOS } from "./scenarios";
+import { FULL_SIZES, resetData, SMOKE_SIZES, seed } from "./seed";
+import { smoke } from "./smoke";
+import { startIssuer } from "./tokens";
+
+export interface RunResult {
+  load: LoadRow[];
+  growth: HostGrowthRow[];
+  /** Said in the report: hosts left out and why. */
+  notes: string[];
+  /** What makes the run exit non-zero. */
+  failures: string[];
+  /** Smoke checks that passed. */
+  passed: number;
+}
+
+async function redisUrlFor(options: BenchOptions): Promise<string | undefined> {
+  const url = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+  try {
+    const redis = await connectRedis(url);
+    try {
+      await redis.command("PING");
+    } finally {
+      redis.close();
+    }
+    return url;
+  } catch (error) {
+    const why = `Redis at ${url} is not reachable (${message(error)})`;
+    if (!options.smoke)
+      throw new Error(`${why}: the full run keeps rate limits in Redis. Set REDIS_URL.`);
+    log(`warning: ${why}; the smoke run keeps rate limits in each process`);
+    return undefined;
+  }
+}
+
+/**
+ * The whole run: a database seeded once, then for each token mode and each host: start it,
+ * load it scenario by scenario (or check each answers 2xx, in smoke mode), stop it, and put
+ * the data back as seeded for the next host.
+ */
+export async function run(
+  root: string,
+  options: BenchOptions,
+  cleanup: Cleanup,
+): Promise<RunResult> {
+  const result: RunResult = { load: [], growth: [], notes: [], failures: [], passed: 0 };
+  const specs = hostSpecs(root);
+  const hosts: HostSpec[] = [];
+  for (const name of options.hosts) {
+    const missing = missingBuild(specs[name], root);
+    if (!missing) {
+      hosts.push(specs[name]);
+      continue;
+    }
+    log(`missing host: ${missing}`);
+    if (options.smoke) result.failures.push(missing);
+    else result.notes.push(`missing host, not measured: ${missing}`);
+  }
+  if (hosts.length === 0) {
+    result.failures.push("no host to benchmark");
+    return result;
+  }
+
+  const serverUrl = serverUrlFrom(process.env);
+  const redisUrl = await redisUrlFor(options);
+  const sizes = options.smoke ? SMOKE_SIZES : FULL_SIZES;
+  const depth = options.smoke ? 200 : 90_000;
+
+  log(
+    `database: creating bench_${process.pid} and seeding ${sizes.users} users × ${sizes.todosPerUser} todos + growth users`,
+  );
+  const database = await createBenchDatabase(serverUrl);
+  cleanup.add("drop the bench database", database.drop);
+  const seedStarted = performance.now();
+  const fixtures = await seed(database.url, sizes);
+  log(`database: seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+  const growth: GrowthPlan = {
+    smoke: options.smoke,
+    sizes: { large: sizes.largeTodos, small: sizes.smallTodos, depth },
+    sampling: options.smoke
+      ? { samples: 1, warmup: 0, maxSeconds: 1 }
+      : { samples: options.growthSamples, warmup: 10, maxSeconds: options.growthSeconds },
+  };
+  for (const [modeIndex, mode] of options.modes.entries()) {
+    cleanup.check();
+    const issuer = await startIssuer(mode);
+    cleanup.add(`close the ${mode} issuer`, issuer.close);
+    const callers: Caller[] = await Promise.all(
+      fixtures.users.map(async (user) => ({
+        token: await issuer.sign(user),
+        todoIds: user.todoIds,
+      })),
+    );
+    growth.tokens = {
+      large: await issuer.sign(fixtures.growth.large),
+      small: await issuer.sign(fixtures.growth.small),
+    };
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: process.env.HOME ?? "/",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: database.url,
+      LOG_LEVEL: "info",
+      RATE_LIMIT_USER: "100000000/60",
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+      ...issuer.env,
+    };
+
+    for (const spec of hosts) {
+      const label = `${mode} ${spec.name}`;
+      let host: RunningHost | undefined;
+      try {
+        cleanup.check();
+        host = await startHost(spec, env, (stop) => cleanup.add(`stop ${spec.name}`, stop));
+        log(`${label}: ready at ${host.url} (pid ${host.pid})`);
+        if (options.smoke) {
+          const checked = await smoke(host, mode, callers);
+          result.passed += checked.passed;
+          result.failures.push(...checked.failures);
+        } else await load(host, mode, callers, options, result, cleanup);
+        // Growth is a matter of the database and the query, not of the token: once per host.
+        if (options.smoke || modeIndex === 0) await measureHostGrowth(host, label, growth, result);
+      } catch (error) {
+        if (cleanup.closing) break;
+        result.failures.push(`${label}: ${message(error)}`);
+        log(`${label}: FAILED: ${message(error)}`);
+      } finally {
+        await host?.stop();
+        if (!cleanup.closing) await resetData(database.url);
+      }
+    }
+    await issuer.close();
+  }
+  return result;
+}
+
+/** Every scenario in turn, measured under load. */
+async function load(
+  host: RunningHost,
+  mode: TokenMode,
+  callers: Caller[],
+  options: BenchOptions,
+  result: RunResult,
+  cleanup: Cleanup,
+) {
+  for (const scenario of SCENARIOS) {
+    cleanup.check();
+    const measured = await measure(host.url, host.pid, scenario, callers, options);
+    cleanup.check(); // a run cut short by Ctrl-C is not a measurement
+    result.load.push({ mode, host: host.name, scenario, ...measured });
+    log(
+      `${mode} ${host.name} ${scenario}: ${measured.reqPerSec.toFixed(0)} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ${measured.errors} errors`,
+    );
+  }
+}
+
+interface GrowthPlan {
+  smoke: boolean;
+  sizes: { large: number; small: number; depth: number };
+  sampling: SampleOptions;
+  tokens?: GrowthCallers;
+  /** Walked once, on the first host that gets there; the same bytes on every host. */
+  cursor?: string;
+}
+
+async function measureHostGrowth(
+  host: RunningHost,
+  label: string,
+  plan: GrowthPlan,
+  result: RunResult,
+) {
+  if (!plan.tokens) throw new Error("no growth tokens");
+  plan.cursor ??= await deepCursor(host.url, plan.tokens.large, plan.sizes.depth);
+  const rows = await measureGrowth(host.url, plan.tokens, plan.cursor, plan.sizes, plan.sampling);
+  // Every growth request answered 200, or measureGrowth threw.
+  if (plan.smoke) {
+    result.passed += rows.length;
+    log(`ok   ${label} growth: ${rows.map((row) => row.measure).join("; ")}: 200`);
+    return;
+  }
+  for (const row of rows) {
+    result.growth.push({ host: host.name, ...row });
+    log(
+      `${label} growth, ${row.measure}: ${row.grownLabel} ${row.ratio.toFixed(2)}× ${row.baseLabel}`,
+    );
+  }
+}

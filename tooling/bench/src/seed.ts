@@ -1,0 +1,129 @@
+import { randomInt } from "node:crypto";
+import pg from "pg";
+
+export interface SeedSizes {
+  users: number;
+  todosPerUser: number;
+  /** The growth users: one with `largeTodos`, one with `smallTodos`. */
+  largeTodos: number;
+  smallTodos: number;
+}
+
+export const FULL_SIZES: SeedSizes = {
+  users: 200,
+  todosPerUser: 500,
+  largeTodos: 100_000,
+  smallTodos: 500,
+};
+export const SMOKE_SIZES: SeedSizes = {
+  users: 5,
+  todosPerUser: 20,
+  largeTodos: 250,
+  smallTodos: 20,
+};
+
+export interface BenchUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface Fixtures {
+  /** The users the load rotates over, each with the ids of their seeded todos. */
+  users: (BenchUser & { todoIds: string[] })[];
+  growth: { large: BenchUser; small: BenchUser };
+}
+
+/** The title the create scenario sends: reset() removes exactly these rows. */
+export const CREATED_TITLE = "bench";
+/** Matches no seeded title: `q` then scans every live todo of the user. */
+export const NO_MATCH_Q = "zz-matches-nothing";
+
+const ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+/** An id as Better Auth makes them (generateId: 32 alphanumeric characters). */
+const betterAuthId = () =>
+  Array.from({ length: 32 }, () => ALPHANUMERIC[randomInt(ALPHANUMERIC.length)]).join("");
+
+const benchUser = (label: string): BenchUser => ({
+  id: betterAuthId(),
+  name: `Bench ${label}`,
+  email: `bench-${label}@bench.test`,
+});
+
+// A UUIDv7 for the Unix millisecond `ms`, as the API's uuid v7 makes them: the timestamp in
+// the first 48 bits, then gen_random_uuid()'s random bits with the version nibble 4 turned to
+// 7 (bits 52 and 53); its variant bits are already RFC 9562's.
+const UUID_V7 = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(ms) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid`;
+
+// Each user's todos one second apart, ending a minute before now, created and updated at
+// the instant their id carries; every user's offset by its index in milliseconds.
+const INSERT_TODOS = `
+  insert into todos (id, user_id, title, created_at, updated_at)
+  select ${UUID_V7}, u.id, 'Seeded todo ' || i, t.at, t.at
+  from unnest($1::text[]) with ordinality as u(id, n)
+  cross join generate_series(1, $2::int) as i
+  cross join lateral (select $3::bigint + i * 1000 + u.n as ms) as m
+  cross join lateral (select timestamptz 'epoch' + m.ms * interval '1 millisecond' as at) as t`;
+
+async function insertTodos(client: pg.ClientBase, userIds: string[], perUser: number) {
+  const firstMs = Date.now() - 60_000 - (perUser + 1) * 1000 - userIds.length;
+  await client.query(INSERT_TODOS, [userIds, perUser, firstMs]);
+}
+
+/** Users (as Better Auth writes them) and their todos, in a few statements, then ANALYZE. */
+export async function seed(url: string, sizes: SeedSizes): Promise<Fixtures> {
+  const users = Array.from({ length: sizes.users }, (_, i) => benchUser(`user-${i + 1}`));
+  const growth = { large: benchUser("growth-large"), small: benchUser("growth-small") };
+  const everyone = [...users, growth.large, growth.small];
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `insert into "user" (id, name, email, email_verified, image, created_at, updated_at)
+       select id, name, email, false, null, now(), now()
+       from unnest($1::text[], $2::text[], $3::text[]) as u(id, name, email)`,
+      [everyone.map((u) => u.id), everyone.map((u) => u.name), everyone.map((u) => u.email)],
+    );
+    await insertTodos(
+      client,
+      users.map((u) => u.id),
+      sizes.todosPerUser,
+    );
+    await insertTodos(client, [growth.large.id], sizes.largeTodos);
+    await insertTodos(client, [growth.small.id], sizes.smallTodos);
+    await client.query("analyze");
+
+    const { rows } = await client.query<{ user_id: string; id: string }>(
+      "select user_id, id from todos where user_id = any($1) order by id",
+      [users.map((u) => u.id)],
+    );
+    const todoIds = new Map<string, string[]>(users.map((u) => [u.id, []]));
+    for (const row of rows) todoIds.get(row.user_id)?.push(row.id);
+    return {
+      users: users.map((u) => ({ ...u, todoIds: todoIds.get(u.id) ?? [] })),
+      growth,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Puts the data back as seeded, so every host meets the same rows: removes the todos the
+ * create scenario added, undoes the patches, and vacuums the dead rows both left behind.
+ */
+export async function resetData(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("delete from todos where title = $1", [CREATED_TITLE]);
+    await client.query(
+      "update todos set completed = false, version = 1, updated_at = created_at where version <> 1",
+    );
+    await client.query("vacuum analyze todos");
+  } finally {
+    await client.end();
+  }
+}
