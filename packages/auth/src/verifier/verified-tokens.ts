@@ -1,0 +1,50 @@
+import type { Identity } from "./identity";
+
+export interface VerifiedTokenCacheOptions {
+  /** Tokens remembered at once; the least recently used goes first. */
+  maxEntries: number;
+  /** The longest a verification is trusted, whatever the token's `exp` (keys may rotate). */
+  maxAgeMs: number;
+}
+
+interface Entry {
+  identity: Identity;
+  /** Epoch ms: the token's `exp`, or sooner by `maxAgeMs`. */
+  until: number;
+}
+
+/**
+ * Identities of tokens verified recently, keyed by the whole token: a token is only ever
+ * answered from here if exactly that string was verified, and never at or past its `exp`
+ * (the verifier's clock tolerance is not applied here, so this is stricter than it). A tampered
+ * token is another string; an expired one is dropped and goes back to the verifier.
+ */
+export function createVerifiedTokenCache(options: VerifiedTokenCacheOptions) {
+  const entries = new Map<string, Entry>();
+
+  return {
+    get(token: string, now = Date.now()): Identity | undefined {
+      const entry = entries.get(token);
+      if (!entry) return undefined;
+      entries.delete(token);
+      if (now >= entry.until) return undefined;
+      entries.set(token, entry); // most recently used last
+      return entry.identity;
+    },
+
+    set(token: string, identity: Identity, expSeconds: number, now = Date.now()): void {
+      const until = Math.min(expSeconds * 1000, now + options.maxAgeMs);
+      if (until <= now || options.maxEntries <= 0) return;
+      entries.delete(token);
+      entries.set(token, { identity, until });
+      if (entries.size > options.maxEntries) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
+    },
+
+    get size() {
+      return entries.size;
+    },
+  };
+}
