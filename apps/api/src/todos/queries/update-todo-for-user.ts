@@ -1,17 +1,41 @@
 import type { Database } from "@repo/db/client";
 import { type TodoRow, todos } from "@repo/db/schema";
-import { and, inArray, type SQL, sql } from "drizzle-orm";
+import { and, type SQL, sql } from "drizzle-orm";
 import { ownLiveTodo } from "./columns";
+import { preparedPerDatabase } from "./prepared";
 
 export type TodoChanges = Partial<Pick<TodoRow, "title" | "description" | "completed">>;
 
 /** The versions an `If-Match` allows: undefined for no precondition, "any" for `*`. */
 export type ExpectedVersions = "any" | number[] | undefined;
 
+const FIELDS = ["title", "description", "completed"] as const;
+
+/** The condition on `version`, with the allowed versions as one array placeholder. */
 export function versionMatches(expected: ExpectedVersions): SQL | undefined {
   if (expected === undefined || expected === "any") return undefined;
-  return expected.length ? inArray(todos.version, expected) : sql`false`;
+  return sql`${todos.version} = any(${sql.placeholder("versions")}::int[])`;
 }
+
+// One statement per shape: which fields change, and whether a version is expected.
+const statement = preparedPerDatabase((db, shape: string) => {
+  const [fields = "", versioned] = shape.split("/");
+  const set: Record<string, unknown> = {};
+  for (const field of fields.split(",").filter(Boolean)) set[field] = sql.placeholder(field);
+  return db
+    .update(todos)
+    .set({ ...set, version: sql`${todos.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        ownLiveTodo(sql.placeholder("userId"), sql.placeholder("id")),
+        versioned === "v" ? versionMatches([]) : undefined,
+      ),
+    )
+    .returning()
+    .prepare(
+      `todos_update_${fields.replaceAll(",", "_") || "none"}_${versioned === "v" ? "v" : "any"}`,
+    );
+});
 
 /**
  * Applies `changes` to the owner's live todo and bumps its version, checking the expected
@@ -25,10 +49,13 @@ export async function updateTodoForUser(
   changes: TodoChanges,
   expected?: ExpectedVersions,
 ): Promise<TodoRow | undefined> {
-  const [row] = await db
-    .update(todos)
-    .set({ ...changes, version: sql`${todos.version} + 1`, updatedAt: sql`now()` })
-    .where(and(ownLiveTodo(userId, id), versionMatches(expected)))
-    .returning();
+  const fields = FIELDS.filter((field) => changes[field] !== undefined);
+  const versioned = Array.isArray(expected);
+  const [row] = await statement(db, `${fields.join(",")}/${versioned ? "v" : "-"}`).execute({
+    ...changes,
+    userId,
+    id,
+    versions: versioned ? expected : [],
+  });
   return row;
 }
