@@ -46,6 +46,14 @@ export const todos = pgTable(
     index("todos_user_live_updated_idx")
       .on(t.userId, t.updatedAt, t.id)
       .where(sql`${t.deletedAt} is null`),
+    // Title search (`q`): `ILIKE '%…%'` through trigrams (pg_trgm), keyed by owner too (btree_gin),
+    // so a search reads only the owner's matching rows, however many other users' titles match.
+    // GIN queues new entries in a pending list that every search reads until it is merged; 256 kB
+    // (not 4 MB) keeps that read small and inserts cheap (docs/performance.md).
+    index("todos_user_live_title_trgm_idx")
+      .using("gin", t.userId, t.title.op("gin_trgm_ops"))
+      .where(sql`${t.deletedAt} is null`)
+      .with({ gin_pending_list_limit: 256 }),
     // The purge of todos soft-deleted long ago.
     index("todos_deleted_idx").on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
