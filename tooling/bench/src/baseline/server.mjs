@@ -6,17 +6,19 @@
 // compared with do not.
 //
 // It does the same work per request as the API: verifies the same token (same algorithm,
-// issuer, audience, keys fetched or imported once), counts the request in Redis in one round
-// trip (an EVALSHA of INCR + PEXPIRE: a fixed window, where the API's @upstash/ratelimit runs a
-// sliding window, also one EVALSHA), runs the same SQL on a pg Pool of the API's size (10), and
-// writes one JSON log line per request to stdout, as the API's pino logger does. A limiter and
-// a log line are kept, not skipped, because both are work every API request pays for (a
-// network round trip and a write); without them the ratio would charge them to the framework.
+// issuer, audience, keys fetched or imported once, verified tokens remembered as the API
+// remembers them), counts the request in Redis in one round trip (an EVALSHA of INCR + PEXPIRE:
+// a fixed window, where the API's @upstash/ratelimit runs a sliding window, also one EVALSHA),
+// runs the same SQL on a pg Pool of the API's size (10), and writes one JSON log line per
+// request to stdout, as the API's pino logger does. A limiter and a log line are kept, not
+// skipped, because both are work every API request pays for (a network round trip and a
+// write); without them the ratio would charge them to the framework.
 //
 // What it skips: input validation beyond the types it needs (zod in the API), the problem+json
 // bodies of errors (the bench sends none), CORS, the security and rate-limit headers, ETag
 // preconditions (If-Match / If-None-Match), Idempotency-Key, and explaining a 404 (the API runs
-// a second query for that; the bench never asks for a missing todo). No caching of any kind.
+// a second query for that; the bench never asks for a missing todo). Nothing is cached beyond
+// what the API caches (the JWKS and verified tokens): no rows, no responses.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import pg from "pg";

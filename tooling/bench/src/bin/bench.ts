@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Cleanup } from "../cleanup";
+import { message } from "../log";
 import { type BenchOptions, parseOptions, USAGE } from "../options";
 import { growthTable, loadTable, renderMarkdown, renderText } from "../report";
 import { type RunResult, run } from "../run";
@@ -93,6 +94,8 @@ async function main(): Promise<number> {
     console.error(
       `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
     );
+    // drizzle's "Failed query" keeps PostgreSQL's own message in `cause`.
+    if (error instanceof Error && error.cause) console.error(`caused by: ${message(error.cause)}`);
     return 1;
   } finally {
     await cleanup.run();
