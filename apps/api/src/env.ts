@@ -1,16 +1,20 @@
 import type { VerifierOptions } from "@repo/auth/verifier";
 import { z } from "zod";
 import type { RateLimitStore } from "./rate-limit/create-rate-limiter";
-import type { Policies } from "./rate-limit/types";
+import { type Policies, RATE_LIMIT_DIGITS_MAX } from "./rate-limit/types";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   // An empty variable counts as unset, as in a .env file with `NAME=`.
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
-// `requests/seconds`, e.g. 120/60.
+// `requests/seconds`, e.g. 120/60; each of at most 9 digits, as the headers document them.
+const count = `[1-9]\\d{0,${RATE_LIMIT_DIGITS_MAX - 1}}`;
 const rate = z
   .string()
-  .regex(/^[1-9]\d*\/[1-9]\d*$/, "must be requests/seconds, e.g. 120/60")
+  .regex(
+    new RegExp(`^${count}/${count}$`),
+    `must be requests/seconds, e.g. 120/60, each at most ${RATE_LIMIT_DIGITS_MAX} digits`,
+  )
   .transform((value) => {
     const [requests, windowSeconds] = value.split("/").map(Number) as [number, number];
     return { requests, windowSeconds };

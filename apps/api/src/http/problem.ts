@@ -1,4 +1,10 @@
-import { type Problem, type ProblemCode, problemType } from "@repo/contracts/problem";
+import {
+  PROBLEM_ERRORS_MAX,
+  PROBLEM_TEXT_MAX,
+  type Problem,
+  type ProblemCode,
+  problemType,
+} from "@repo/contracts/problem";
 
 export { type ProblemCode, problemType };
 
@@ -91,6 +97,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The first PROBLEM_TEXT_MAX code points (never half a surrogate pair). */
+const cut = (text: string) =>
+  text.length <= PROBLEM_TEXT_MAX ? text : [...text].slice(0, PROBLEM_TEXT_MAX).join("");
+
+/** The body of a problem; texts that can echo the request are bounded, as the contract says. */
 export function problemBody(
   error: ApiError,
   instance: string,
@@ -100,9 +111,15 @@ export function problemBody(
     type: problemType(error.code),
     title: PROBLEMS[error.code].title,
     status: error.status,
-    ...(error.detail ? { detail: error.detail } : {}),
-    instance,
+    ...(error.detail ? { detail: cut(error.detail) } : {}),
+    instance: cut(instance),
     requestId,
-    ...(error.extra.errors ? { errors: error.extra.errors } : {}),
+    ...(error.extra.errors
+      ? {
+          errors: error.extra.errors
+            .slice(0, PROBLEM_ERRORS_MAX)
+            .map(({ path, message }) => ({ path: cut(path), message: cut(message) })),
+        }
+      : {}),
   };
 }

@@ -1,6 +1,12 @@
 /** The two policies of the contract: per verified user, and per client IP for everyone else. */
 export type PolicyName = "user" | "ip";
 
+/**
+ * `requests` and `windowSeconds` have at most this many digits (configuration refuses more), so
+ * every number in the rate-limit headers and Retry-After does too.
+ */
+export const RATE_LIMIT_DIGITS_MAX = 9;
+
 export interface Policy {
   name: PolicyName;
   /** Requests allowed per window. */
