@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+/**
+ * The longest request header both hosts accept (Node's HTTP server: 16 KiB for all headers;
+ * Vercel: 16 KB for one). Values that come from the token (`sub`, `email`, `name`) can be no
+ * longer: that is the only bound the API has on them.
+ */
+export const HEADER_MAX = 16_384;
+
 /** Length in Unicode code points, which is what PostgreSQL's varchar(n) counts. */
 export const codePoints = (value: string) => [...value].length;
 

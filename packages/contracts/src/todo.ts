@@ -1,8 +1,13 @@
 import { z } from "zod";
-import { storableText, strictBoolean } from "./text";
+import { HEADER_MAX, storableText, strictBoolean } from "./text";
 
 export const TITLE_MAX = 255;
 export const DESCRIPTION_MAX = 10_000;
+/** The longest `cursor` the list accepts; every `nextCursor` the API issues is shorter. */
+export const CURSOR_MAX = 512;
+const BASE64URL = "^[A-Za-z0-9_-]+$";
+/** PostgreSQL's `integer`, the type of `version`. */
+const INT32_MAX = 2_147_483_647;
 
 // Trimmed first (JavaScript trim()), then measured.
 const title = z
@@ -22,17 +27,24 @@ const completed = strictBoolean();
 /** A todo as every response carries it. */
 export const todoSchema = z
   .object({
-    id: z.uuid().meta({ description: "UUIDv7, assigned by the server." }),
-    userId: z.string().meta({ description: "The owner: the `sub` of their token." }),
-    title: z.string(),
-    description: z.string().nullable(),
+    id: z.uuid().meta({ maxLength: 36, description: "UUIDv7, assigned by the server." }),
+    userId: z.string().meta({
+      minLength: 1,
+      maxLength: HEADER_MAX,
+      description: "The owner: the `sub` of their token.",
+    }),
+    title: z.string().meta({ minLength: 1, maxLength: TITLE_MAX }),
+    description: z.string().meta({ maxLength: DESCRIPTION_MAX }).nullable(),
     completed: z.boolean(),
-    createdAt: z.iso.datetime().meta({ description: "RFC 3339, UTC, milliseconds." }),
-    updatedAt: z.iso.datetime(),
-    version: z
-      .int()
-      .min(1)
-      .meta({ description: "1 at creation, +1 on every change; the ETag is derived from it." }),
+    createdAt: z.iso
+      .datetime()
+      .meta({ maxLength: 24, description: "RFC 3339, UTC, milliseconds." }),
+    updatedAt: z.iso.datetime().meta({ maxLength: 24 }),
+    version: z.int().min(1).meta({
+      format: "int32",
+      maximum: INT32_MAX,
+      description: "1 at creation, +1 on every change; the ETag is derived from it.",
+    }),
   })
   .meta({
     id: "Todo",
@@ -83,6 +95,7 @@ export const TODO_SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt"]
 export type TodoSort = (typeof TODO_SORTS)[number];
 
 export const LIST_LIMIT_MAX = 100;
+export const LIST_LIMIT_DEFAULT = 20;
 
 /**
  * GET /todos query parameters, as strings from the URL. Unknown parameters are refused, so a
@@ -97,17 +110,21 @@ export const todoListQuerySchema = z.strictObject({
     .optional()
     .meta({
       type: "integer",
+      format: "int32",
       minimum: 1,
       maximum: LIST_LIMIT_MAX,
-      default: 20,
+      default: LIST_LIMIT_DEFAULT,
       description: "Page size.",
     }),
   cursor: z
     .string()
     .min(1, "must not be empty")
-    .max(512, "is not a valid cursor")
+    .max(CURSOR_MAX, "is not a valid cursor")
     .optional()
-    .meta({ description: "The `nextCursor` of the previous page, for the same sort and filters." }),
+    .meta({
+      pattern: BASE64URL,
+      description: "The `nextCursor` of the previous page, for the same sort and filters.",
+    }),
   completed: z
     .enum(["true", "false"], { error: "must be true or false" })
     .transform((value) => value === "true")
@@ -116,7 +133,10 @@ export const todoListQuerySchema = z.strictObject({
   q: storableText({ min: 1, max: 100 })
     .optional()
     .meta({ description: "Case-insensitive substring of the title; % _ and \\ match themselves." }),
-  sort: z.enum(TODO_SORTS, { error: `must be one of ${TODO_SORTS.join(", ")}` }).optional(),
+  sort: z
+    .enum(TODO_SORTS, { error: `must be one of ${TODO_SORTS.join(", ")}` })
+    .optional()
+    .meta({ default: "-createdAt" }),
 });
 export type TodoListQuery = z.output<typeof todoListQuerySchema>;
 /** What a client passes (the web app's typed client builds the URL from this). */
@@ -131,9 +151,10 @@ export type TodoListParams = {
 /** GET /todos. */
 export const todoListSchema = z
   .object({
-    data: z.array(todoSchema),
+    data: z.array(todoSchema).meta({ maxItems: LIST_LIMIT_MAX }),
     nextCursor: z
       .string()
+      .meta({ maxLength: CURSOR_MAX, pattern: BASE64URL })
       .nullable()
       .meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
   })

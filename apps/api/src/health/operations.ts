@@ -14,6 +14,7 @@ export const liveOperation = defineOperation({
   operationId: "getHealth",
   tag: "meta",
   summary: "Liveness",
+  description: "The process answers; no dependency is touched.",
   response: { status: 200, description: "The process answers." },
   problems: [],
   handler: async () => json({ status: "ok" }),

@@ -1,7 +1,7 @@
 import { bearerToken, type Identity, InvalidTokenError, type Verifier } from "@repo/auth/verifier";
 import { ApiError } from "./problem";
 
-const CHALLENGE = 'Bearer realm="todo-api"';
+export const CHALLENGE = 'Bearer realm="todo-api"';
 
 /** A 401 with the RFC 6750 challenge; `presented`: Bearer credentials came with the request. */
 export const unauthorized = (detail: string, presented: boolean) =>

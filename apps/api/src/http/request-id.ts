@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-
-const CLIENT_ID = /^[A-Za-z0-9._-]{1,128}$/;
+import { REQUEST_ID as CLIENT_ID } from "@repo/contracts/problem";
 
 /** The client's X-Request-Id when it is safe to echo and log, else a new one. */
 export function requestIdOf(request: Request): string {

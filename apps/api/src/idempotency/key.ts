@@ -24,6 +24,7 @@ export const idempotencyKeyHeader = z
   .optional()
   .meta({
     maxLength: 257,
+    pattern: '^\\s*([A-Za-z0-9._~:-]{1,255}|"[A-Za-z0-9._~:-]{1,255}")\\s*$',
     description: "1–255 characters of `[A-Za-z0-9._~:-]`, bare or quoted; kept 24 hours per user.",
   });
 

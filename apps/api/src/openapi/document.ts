@@ -2,9 +2,15 @@ import { problemSchema } from "@repo/contracts/problem";
 import { z } from "zod";
 import type { Operation } from "../http/operation";
 import { PROBLEMS, type ProblemCode, problemType } from "../http/problem";
-import { header } from "./headers";
+import { type HeaderName, headerComponents, headerRefs, requestIdParameter } from "./headers";
 
 type JsonSchema = Record<string, unknown>;
+
+/**
+ * What a schema describes: a request body and parameters are what a client sends (zod's input
+ * side: a field with a default is optional), a response what it receives (the output side).
+ */
+type Use = "body" | "parameter" | "response";
 
 /**
  * Converts zod schemas to JSON Schema 2020-12 (OpenAPI 3.1's dialect). Named schemas
@@ -14,21 +20,44 @@ function schemaCollector() {
   const components: Record<string, JsonSchema> = {};
   const toComponents = (json: unknown): JsonSchema =>
     JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/'));
-  const toSchema = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
+  const toSchema = (schema: z.ZodType, use: Use): JsonSchema => {
     const {
       $schema: _,
       $defs,
       ...json
     } = z.toJSONSchema(schema, {
-      io,
+      io: use === "response" ? "output" : "input",
       target: "draft-2020-12",
       unrepresentable: "any",
-      override: ({ jsonSchema }) => {
+      override: ({ zodSchema, jsonSchema }) => {
         // An integer-typed query parameter keeps no string pattern.
         if (jsonSchema.type === "integer") delete jsonSchema.pattern;
+        if (use === "body" && "default" in jsonSchema) {
+          // openapi-typescript (defaultNonNullable, on by default) types a property that has a
+          // `default` in a component schema as always present, so a generated client would
+          // demand every defaulted field of a body. A body says its defaults in words instead.
+          const { default: value, description } = jsonSchema;
+          delete jsonSchema.default;
+          jsonSchema.description = [description, `Omitted: \`${JSON.stringify(value)}\`.`]
+            .filter(Boolean)
+            .join(" ");
+        }
+        if (use === "parameter" && !("default" in jsonSchema)) {
+          // zod drops a default stated on a transformed value (limit: "20" → 20) from the input
+          // side; for a query parameter it is the wire value the server assumes, so keep it.
+          const stated = z.globalRegistry.get(zodSchema)?.default;
+          if (stated !== undefined) jsonSchema.default = stated;
+        }
       },
     }) as JsonSchema & { $defs?: Record<string, unknown> };
-    for (const [name, def] of Object.entries($defs ?? {})) components[name] = toComponents(def);
+    for (const [name, def] of Object.entries($defs ?? {})) {
+      const component = toComponents(def);
+      // One name, one shape: a named schema used both in a request and in a response must read
+      // the same on both sides, or the document would describe one of them wrongly.
+      if (name in components && JSON.stringify(components[name]) !== JSON.stringify(component))
+        throw new Error(`Schema ${name} differs between its uses; give each its own id.`);
+      components[name] = component;
+    }
     return toComponents(json);
   };
   return { components, toSchema };
@@ -36,37 +65,42 @@ function schemaCollector() {
 
 type ToSchema = ReturnType<typeof schemaCollector>["toSchema"];
 
-const problemResponse = (codes: ProblemCode[]) => ({
-  description: codes.map((code) => PROBLEMS[code].description).join(" "),
-  headers: Object.fromEntries(
-    [
-      ...(codes.some((c) => c === "rate-limited" || c === "service-unavailable")
-        ? (["Retry-After"] as const)
-        : []),
-      ...(codes.includes("unauthorized") ? (["WWW-Authenticate"] as const) : []),
-      ...(codes.includes("method-not-allowed") ? (["Allow"] as const) : []),
-    ].map((name) => [name, header(name)]),
-  ),
-  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
-});
+const PROBLEM_CONTENT = {
+  "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } },
+};
+
+/** Headers on every response, and on every response of a bearer operation once past routing. */
+const EVERY_RESPONSE: HeaderName[] = ["X-Request-Id", "Access-Control-Allow-Origin"];
+const RATE_LIMIT: HeaderName[] = ["RateLimit", "RateLimit-Policy"];
+
+function problemResponse(status: number, codes: ProblemCode[], rateLimited: boolean) {
+  return {
+    description: codes.map((code) => PROBLEMS[code].description).join(" "),
+    headers: headerRefs([
+      ...EVERY_RESPONSE,
+      // 405 is answered before authentication, so before any rate limit is counted.
+      ...(rateLimited && status !== 405 ? RATE_LIMIT : []),
+      ...(status === 429 || status === 503 ? (["Retry-After"] as const) : []),
+      ...(status === 401 ? (["WWW-Authenticate"] as const) : []),
+      ...(status === 405 ? (["Allow"] as const) : []),
+    ]),
+    content: PROBLEM_CONTENT,
+  };
+}
 
 function responsesOf(operation: Operation, toSchema: ToSchema) {
   const rateLimited = operation.auth === "bearer";
+  const always = [...EVERY_RESPONSE, ...(rateLimited ? RATE_LIMIT : [])];
   const { response } = operation;
-  const successHeaders = [
-    ...(response.headers ?? []),
-    "X-Request-Id" as const,
-    ...(rateLimited ? (["RateLimit", "RateLimit-Policy"] as const) : []),
-  ];
   const responses: Record<string, unknown> = {
     [response.status]: {
       description: response.description,
-      headers: Object.fromEntries(successHeaders.map((name) => [name, header(name)])),
+      headers: headerRefs([...(response.headers ?? []), ...always]),
       ...(response.schema || response.mediaType
         ? {
             content: {
               [response.mediaType ?? "application/json"]: response.schema
-                ? { schema: toSchema(response.schema, "output") }
+                ? { schema: toSchema(response.schema, "response") }
                 : {},
             },
           }
@@ -76,7 +110,7 @@ function responsesOf(operation: Operation, toSchema: ToSchema) {
   for (const [status, other] of Object.entries(operation.otherResponses ?? {}))
     responses[status] = {
       description: other.description,
-      headers: Object.fromEntries((other.headers ?? []).map((name) => [name, header(name)])),
+      headers: headerRefs([...(other.headers ?? []), ...always]),
     };
   const codes: ProblemCode[] = [
     ...operation.problems,
@@ -91,7 +125,13 @@ function responsesOf(operation: Operation, toSchema: ToSchema) {
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   for (const [status, group] of [...byStatus].sort(([a], [b]) => a - b))
-    responses[status] = problemResponse(group);
+    responses[status] = problemResponse(status, group, rateLimited);
+  responses["4XX"] = {
+    description:
+      "Every client error is a problem (RFC 9457); the statuses above are those this operation answers.",
+    headers: headerRefs(always),
+    content: PROBLEM_CONTENT,
+  };
   return responses;
 }
 
@@ -106,7 +146,7 @@ function parametersIn(
 ) {
   const shape = (schema as z.ZodObject | undefined)?.shape ?? {};
   return Object.entries(shape).map(([name, field]) => {
-    const { description, ...json } = toSchema(field as z.ZodType, "input");
+    const { description, ...json } = toSchema(field as z.ZodType, "parameter");
     return {
       name: where === "header" ? headerName(name) : name,
       in: where,
@@ -130,7 +170,7 @@ function operationObject(operation: Operation, toSchema: ToSchema) {
       ...parametersIn("path", request.params, toSchema),
       ...parametersIn("query", request.query, toSchema),
       ...parametersIn("header", request.headers, toSchema),
-      { name: "X-Request-Id", in: "header", required: false, ...header("X-Request-Id") },
+      requestIdParameter,
     ],
     ...(body
       ? {
@@ -139,7 +179,7 @@ function operationObject(operation: Operation, toSchema: ToSchema) {
             content: Object.fromEntries(
               body.mediaTypes.map((type) => [
                 type,
-                { schema: toSchema(body.schema as z.ZodType, "input") },
+                { schema: toSchema(body.schema as z.ZodType, "body") },
               ]),
             ),
           },
@@ -148,6 +188,8 @@ function operationObject(operation: Operation, toSchema: ToSchema) {
     responses: responsesOf(operation, toSchema),
   };
 }
+
+const longest = (texts: readonly string[]) => Math.max(...texts.map((text) => text.length));
 
 /** The OpenAPI 3.1 document, generated from the operations' declarations and their zod schemas. */
 export function buildOpenApiDocument(operations: readonly Operation[]) {
@@ -158,8 +200,9 @@ export function buildOpenApiDocument(operations: readonly Operation[]) {
       ...paths[operation.path],
       [operation.method.toLowerCase()]: operationObject(operation, toSchema),
     };
-  toSchema(problemSchema, "output");
+  toSchema(problemSchema, "response");
   const problem = components.Problem ?? {};
+  const codes = Object.keys(PROBLEMS) as ProblemCode[];
   return {
     openapi: "3.1.0",
     info: {
@@ -168,7 +211,15 @@ export function buildOpenApiDocument(operations: readonly Operation[]) {
       description:
         "User-owned todos. Authenticate with `Authorization: Bearer <JWT>` from the web app's Better Auth (`GET /api/auth/token`). Every error is `application/problem+json` (RFC 9457).",
     },
-    servers: [{ url: "/" }],
+    servers: [
+      {
+        url: "/",
+        description:
+          "The origin that serves this document, whichever environment it is (local, staging, production).",
+        // For any client with a token, not only the web app.
+        "x-internal": false,
+      },
+    ],
     security: [{ bearerAuth: [] }],
     tags: [
       { name: "todos", description: "Your todos." },
@@ -178,8 +229,15 @@ export function buildOpenApiDocument(operations: readonly Operation[]) {
     paths,
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description:
+            "A JWT from the web app's Better Auth (`GET /api/auth/token`), verified as RFC8725 (JWT best current practices) asks: an allow-list of algorithms set by configuration (never read from the token; `none` refused), the signature against the issuer's JWKS, `iss` and `aud`, a required `exp`, and a clock tolerance of at most 60 s.",
+        },
       },
+      headers: headerComponents,
       schemas: {
         ...components,
         Problem: {
@@ -188,12 +246,18 @@ export function buildOpenApiDocument(operations: readonly Operation[]) {
             ...(problem.properties as Record<string, unknown>),
             type: {
               type: "string",
+              maxLength: longest(codes.map(problemType)),
               description: "The kind of problem; stable, so clients may switch on it.",
-              oneOf: (Object.keys(PROBLEMS) as ProblemCode[]).map((code) => ({
+              oneOf: codes.map((code) => ({
                 const: problemType(code),
                 title: `${PROBLEMS[code].status} ${PROBLEMS[code].title}`,
                 description: PROBLEMS[code].description,
               })),
+            },
+            title: {
+              type: "string",
+              maxLength: longest(codes.map((code) => PROBLEMS[code].title)),
+              description: "A short summary of the kind of problem.",
             },
           },
         },

@@ -1,42 +1,101 @@
-import type { ResponseHeaderName } from "../http/operation";
+import { REQUEST_ID } from "@repo/contracts/problem";
+import { HEADER_MAX } from "@repo/contracts/text";
+import { CHALLENGE } from "../http/authenticate";
+import { RATE_LIMIT_DIGITS_MAX } from "../rate-limit/types";
 
-/** Every header the document mentions, described once. */
-const HEADERS: Record<
-  | ResponseHeaderName
-  | "X-Request-Id"
-  | "RateLimit"
-  | "RateLimit-Policy"
-  | "Retry-After"
-  | "WWW-Authenticate"
-  | "Allow",
-  { description: string }
-> = {
-  ETag: { description: 'Strong entity tag of the todo: `"<version>"`.' },
-  Location: { description: "The new todo's path." },
-  Link: { description: 'RFC 8288: `<…>; rel="next"` when another page follows.' },
+// The longest Allow: every method an operation can be declared with, plus HEAD and OPTIONS.
+const ALL_METHODS = "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS";
+const digits = `[0-9]{1,${RATE_LIMIT_DIGITS_MAX}}`;
+
+/** Every header the document mentions, described once (components.headers) with its real bounds. */
+const HEADERS = {
+  ETag: {
+    description: 'Strong entity tag of the todo: `"<version>"`.',
+    schema: { type: "string", maxLength: 12, pattern: '^"[1-9][0-9]{0,9}"$' },
+  },
+  Location: {
+    description: "The new todo's path.",
+    schema: {
+      type: "string",
+      format: "uri-reference",
+      maxLength: 50,
+      pattern: "^/api/v1/todos/[0-9a-f-]{36}$",
+    },
+  },
+  Link: {
+    description:
+      'RFC 8288: `<…>; rel="next"` when another page follows: this list with the next `cursor` and your other (valid) parameters.',
+    // The path, limit, a cursor, completed, sort, and q: 100 code points, 12 characters each
+    // when percent-encoded, add up to about 1,420.
+    schema: { type: "string", maxLength: 2_048, pattern: '^</api/v1/todos\\?[^>]+>; rel="next"$' },
+  },
   "Idempotent-Replayed": {
     description:
       "`true` when this is the stored response of an earlier request with the same Idempotency-Key.",
+    schema: { type: "string", enum: ["true"] },
   },
   "X-Request-Id": {
     description:
       "The client's id when 1–128 characters of `[A-Za-z0-9._-]`, else a new one; in the log line and any problem.",
+    schema: { type: "string", minLength: 1, maxLength: 128, pattern: REQUEST_ID.source },
   },
   RateLimit: {
-    description: 'draft-ietf-httpapi-ratelimit-headers-11, e.g. `"user";r=97;t=41` (t in seconds).',
+    description:
+      'draft-ietf-httpapi-ratelimit-headers-11, e.g. `"user";r=97;t=41` (r requests left, t seconds until the window resets).',
+    schema: {
+      type: "string",
+      maxLength: '"user";r=;t='.length + 2 * RATE_LIMIT_DIGITS_MAX,
+      pattern: `^"(user|ip)";r=${digits};t=${digits}$`,
+    },
   },
   "RateLimit-Policy": {
-    description: 'e.g. `"user";q=120;w=60`; `"ip"` for requests without valid credentials.',
-  },
-  "Retry-After": { description: "Seconds to wait before retrying." },
-  "WWW-Authenticate": {
     description:
-      'RFC 6750 challenge: `Bearer realm="todo-api"`, with `error="invalid_token"` when a token was presented.',
+      'e.g. `"user";q=120;w=60` (q requests per w seconds); `"ip"` for requests without valid credentials.',
+    schema: {
+      type: "string",
+      maxLength: '"user";q=;w='.length + 2 * RATE_LIMIT_DIGITS_MAX,
+      pattern: `^"(user|ip)";q=${digits};w=${digits}$`,
+    },
   },
-  Allow: { description: "The methods the route has." },
-};
+  "Retry-After": {
+    description: "Seconds to wait before retrying.",
+    schema: {
+      type: "integer",
+      format: "int32",
+      minimum: 1,
+      maximum: 10 ** RATE_LIMIT_DIGITS_MAX - 1,
+    },
+  },
+  "WWW-Authenticate": {
+    description: 'RFC 6750 challenge: `error="invalid_token"` is added when a token was presented.',
+    schema: { type: "string", enum: [CHALLENGE, `${CHALLENGE}, error="invalid_token"`] },
+  },
+  Allow: {
+    description: "The methods the route has.",
+    schema: { type: "string", maxLength: ALL_METHODS.length, pattern: "^[A-Z]+(, [A-Z]+)*$" },
+  },
+  "Access-Control-Allow-Origin": {
+    description:
+      "CORS: the request's `Origin`, only when it is one of the API's allowed origins (`ALLOWED_ORIGINS`); absent otherwise. Never `*`.",
+    schema: { type: "string", format: "uri", maxLength: HEADER_MAX },
+  },
+} satisfies Record<string, { description: string; schema: Record<string, unknown> }>;
 
-export const header = (name: keyof typeof HEADERS) => ({
-  ...HEADERS[name],
-  schema: { type: "string" },
-});
+export type HeaderName = keyof typeof HEADERS;
+
+/** components.headers. */
+export const headerComponents = HEADERS;
+
+/** A response's headers, each a reference to its component. */
+export const headerRefs = (names: readonly HeaderName[]) =>
+  Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+
+/** The X-Request-Id request header, as a parameter of every operation. */
+export const requestIdParameter = {
+  name: "X-Request-Id",
+  in: "header",
+  required: false,
+  description:
+    "Your id for this request, echoed in the response, the log line and any problem: 1–128 characters of `[A-Za-z0-9._-]` (any other value is replaced by a new id).",
+  schema: HEADERS["X-Request-Id"].schema,
+};

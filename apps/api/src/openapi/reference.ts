@@ -15,6 +15,7 @@ export const openApiOperation = defineOperation({
   operationId: "getOpenApiDocument",
   tag: "meta",
   summary: "This document",
+  description: "OpenAPI 3.1, generated from the served operations and their zod schemas.",
   response: { status: 200, description: "OpenAPI 3.1." },
   problems: [],
   async handler({ operations }) {
@@ -65,6 +66,7 @@ export const docsOperation = defineOperation({
   operationId: "getApiReference",
   tag: "meta",
   summary: "The interactive API reference",
+  description: "Swagger UI rendering this document; every script and style from this API.",
   response: { status: 200, description: "An HTML page.", mediaType: "text/html" },
   problems: [],
   handler: async () =>
@@ -88,6 +90,7 @@ export const docsAssetOperation = defineOperation({
   operationId: "getApiReferenceAsset",
   tag: "meta",
   summary: "A script or style sheet of the API reference",
+  description: "The files the reference page loads, and nothing else.",
   request: {
     params: z.object({
       asset: z

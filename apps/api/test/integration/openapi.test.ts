@@ -42,15 +42,34 @@ describe("GET /api/v1/openapi.json", () => {
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(["limit", "cursor", "completed", "q", "sort", "X-Request-Id"]),
     );
-    expect(list.parameters.find((p: { name: string }) => p.name === "limit").schema).toMatchObject({
+    expect(list.parameters.find((p: { name: string }) => p.name === "limit").schema).toEqual({
       type: "integer",
+      format: "int32",
       minimum: 1,
       maximum: 100,
+      default: 20,
     });
     expect(document.paths["/api/v1/todos"].post.responses["201"].headers).toHaveProperty(
       "Location",
     );
     expect(document.paths["/api/health"].get.security).toEqual([]);
+  });
+
+  it("states request-body defaults in words, so a generated client may omit those fields", async () => {
+    const document = await (await api.call("GET", "/api/v1/openapi.json")).json();
+    const input = document.components.schemas.TodoInput;
+    expect(input.required).toEqual(["title"]);
+    expect(JSON.stringify(input)).not.toContain('"default"');
+    expect(input.properties.completed.description).toContain("Omitted: `false`.");
+  });
+
+  it("bounds every string and array of a response: the list page, the todo, the problem", async () => {
+    const { schemas } = (await (await api.call("GET", "/api/v1/openapi.json")).json()).components;
+    expect(schemas.TodoList.properties.data.maxItems).toBe(100);
+    expect(schemas.Todo.properties.title).toMatchObject({ minLength: 1, maxLength: 255 });
+    expect(schemas.Todo.properties.version).toMatchObject({ format: "int32" });
+    expect(schemas.Problem.properties.errors.maxItems).toBe(100);
+    expect(schemas.Problem.properties.instance.maxLength).toBe(1024);
   });
 });
 

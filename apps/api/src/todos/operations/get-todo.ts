@@ -18,6 +18,8 @@ export const getTodoOperation = defineOperation({
   operationId: "getTodo",
   tag: "todos",
   summary: "Get a todo",
+  description:
+    "One of your live todos, with its ETag; with If-None-Match, 304 when it has not changed.",
   request: { params: todoIdParams, headers: z.object({ "if-none-match": ifNoneMatchHeader }) },
   response: { status: 200, description: "The todo.", schema: todoSchema, headers: ["ETag"] },
   otherResponses: {

@@ -1,11 +1,9 @@
-import { todoListQuerySchema, todoListSchema } from "@repo/contracts/todo";
+import { LIST_LIMIT_DEFAULT, todoListQuerySchema, todoListSchema } from "@repo/contracts/todo";
 import { defineOperation } from "../../http/operation";
 import { json } from "../../http/respond";
 import { type CursorScope, decodeCursor, encodeCursor } from "../cursor";
 import { listTodos, sortColumnOf } from "../queries/list-todos";
 import { toTodo } from "../serialize";
-
-const DEFAULT_LIMIT = 20;
 
 // GET /api/v1/todos — the caller's live todos, a page at a time
 export const listTodosOperation = defineOperation({
@@ -26,7 +24,7 @@ export const listTodosOperation = defineOperation({
   },
   problems: ["validation-error"],
   async handler({ url, deps, user, input: { query } }) {
-    const limit = query.limit ?? DEFAULT_LIMIT;
+    const limit = query.limit ?? LIST_LIMIT_DEFAULT;
     const scope: CursorScope = {
       userId: user.userId,
       sort: query.sort ?? "-createdAt",
@@ -48,6 +46,8 @@ export const listTodosOperation = defineOperation({
     if (nextCursor) {
       const next = new URL(url);
       next.searchParams.set("cursor", nextCursor);
+      // As parsed ("007" is 7), so the link is as short as the document says it is.
+      if (query.limit !== undefined) next.searchParams.set("limit", String(limit));
       headers.set("Link", `<${next.pathname}${next.search}>; rel="next"`);
     }
     return json({ data: page.map(toTodo), nextCursor }, { headers });
