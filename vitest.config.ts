@@ -8,6 +8,13 @@ const integration = [
   "apps/api/test/integration/**/*.test.ts",
 ];
 
+// The API files that talk to it as a client does (api.call), so they can go over HTTP too.
+const overHttp = [
+  "apps/api/test/integration/{auth-and-headers,conditional-requests,cors,hostile-inputs}.test.ts",
+  "apps/api/test/integration/{idempotency,list-pagination,openapi,ownership}.test.ts",
+  "apps/api/test/integration/{request-validation,restore-and-purge,todos-crud,typed-client}.test.ts",
+];
+
 export default defineConfig({
   resolve: { alias: { "@/": `${path.resolve("apps/api/src")}/` } },
   test: {
@@ -38,6 +45,16 @@ export default defineConfig({
         extends: true,
         test: { name: "integration:neon", include: integration, env: { TEST_DB_DRIVER: "neon" } },
       },
+      // The API's suite again, over real HTTP to the production builds of both hosts (`pnpm
+      // build` first): `next start`, and the Node host (dist/node-host.mjs).
+      ...(["next", "node"] as const).map((host) => ({
+        extends: true as const,
+        test: {
+          name: `http:${host}`,
+          include: overHttp,
+          env: { TEST_DB_DRIVER: "tcp", TEST_API_HOST: host },
+        },
+      })),
     ],
     coverage: {
       provider: "v8",

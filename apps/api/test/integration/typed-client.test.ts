@@ -6,7 +6,6 @@ import {
   type TodoClientOptions,
 } from "@repo/api-client";
 import { describe, expect, it, vi } from "vitest";
-import { handleRequest } from "../../src/app";
 import { type TestUser, useApi } from "../support/api";
 
 const api = useApi();
@@ -15,13 +14,11 @@ const problemType = (code: string) => `urn:todo-api:problem:${code}`;
 /** Every request the client sent, for what the API cannot show (e.g. the PATCH content type). */
 const sent: Request[] = [];
 
-// The client's fetch, routed to the real API pipeline in-process.
+// The client's fetch, routed to the real API pipeline (in-process, or over HTTP to a host).
 const inProcess: FetchLike = async (input, init) => {
   const request = new Request(input, init);
   sent.push(request.clone());
-  const response = await handleRequest(request, api.deps());
-  if (!response) throw new Error(`no API route for ${request.method} ${input}`);
-  return response;
+  return api.send(request);
 };
 
 const clientFor = (user: TestUser, options: Partial<TodoClientOptions> = {}) =>

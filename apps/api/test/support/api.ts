@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from "vitest";
 import { handleRequest } from "../../src/app";
 import type { ApiDeps } from "../../src/deps";
 import { createMemoryLimiter } from "../../src/rate-limit/memory-limiter";
+import { type ApiHost, startApiHost, testApiHost } from "./api-host";
 import { captureLogs } from "./capture-logs";
 import { ISSUER, startTestIssuer, type TestIssuer } from "./issuer";
 import { expectDocumented } from "./openapi-conformance";
@@ -33,8 +34,10 @@ export interface TestUser {
 export function useApi() {
   const database = useTestDatabase();
   const { lines: logs, logger } = captureLogs();
+  const hostKind = testApiHost();
   let issuer: TestIssuer;
   let verifier: ReturnType<typeof createVerifier>;
+  let host: ApiHost | undefined;
   let userCount = 0;
 
   beforeAll(async () => {
@@ -45,10 +48,45 @@ export function useApi() {
       issuer: ISSUER,
       audience: ISSUER,
     });
+    // Over HTTP: a production host on this file's database and issuer, configured as
+    // production configures it, logging to its stdout (read into `logs`).
+    if (hostKind)
+      host = await startApiHost(hostKind, {
+        DATABASE_URL: database.current.url,
+        AUTH_JWKS_URL: issuer.jwksUrl,
+        AUTH_ISSUER: ISSUER,
+        AUTH_AUDIENCE: ISSUER,
+        ALLOWED_ORIGINS: WEB_ORIGIN,
+        RATE_LIMIT_USER: "100000/60",
+        RATE_LIMIT_IP: "100000/60",
+        LOG_LEVEL: "info",
+      });
   });
   afterAll(async () => {
+    await host?.close();
     await issuer?.close();
   });
+
+  /** In-process through `handleRequest`, or over HTTP to the host of this project. */
+  async function send(request: Request): Promise<Response> {
+    if (!host) return handleRequest(request, deps());
+    const url = new URL(request.url);
+    const response = await fetch(`${host.url}${url.pathname}${url.search}`, {
+      method: request.method,
+      headers: request.headers,
+      // Whole bytes, so the request carries a Content-Length as a client's would.
+      body: request.body ? new Uint8Array(await request.arrayBuffer()) : undefined,
+      redirect: "manual",
+    });
+    // The line is written before the response; wait for it to be read, so `logs` is complete.
+    const id = response.headers.get("x-request-id");
+    const logged = host.logs;
+    for (let waited = 0; id && waited < 2_000; waited += 10) {
+      if (logged.some((line) => line.includes(id))) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return response;
+  }
 
   // Generous limits: the rate-limit tests build their own limiter.
   const rateLimiter = createMemoryLimiter({
@@ -65,8 +103,13 @@ export function useApi() {
 
   return {
     database,
-    logs,
+    /** The request log: the in-process logger's lines, or the host's stdout over HTTP. */
+    get logs() {
+      return host ? host.logs : logs;
+    },
     deps,
+    /** How `call` reaches the API (the typed-client test sends its own requests this way). */
+    send,
     issuer: () => issuer,
 
     /** A user row (as Better Auth would create it) and a valid token for it. */
@@ -87,8 +130,7 @@ export function useApi() {
         if (!headers.has("content-type")) headers.set("content-type", "application/json");
       }
       const request = new Request(`http://localhost:3001${path}`, { method, headers, body });
-      const response = await handleRequest(request, deps());
-      if (!response) throw new Error(`no route for ${path}`);
+      const response = await send(request);
       // Every response the suite receives must be one the OpenAPI document promises.
       await expectDocumented(method, path, response);
       return response;

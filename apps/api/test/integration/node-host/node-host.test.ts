@@ -4,7 +4,7 @@ import { user } from "@repo/db/schema";
 import { testDriver, useTestDatabase } from "@repo/db/testing/vitest";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, type HostProcess, spawnHost, startHost } from "./compiled-host";
+import { ensureBuilt, type HostProcess, spawnHost, startHost } from "../../support/compiled-host";
 
 const SECRET = "node-host-test-secret-0123456789abcdef";
 const ISSUER = "http://issuer.test";
