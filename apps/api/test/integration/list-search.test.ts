@@ -4,7 +4,7 @@ import { useTestDatabase } from "@repo/db/testing/vitest";
 import { type SQLWrapper, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  type ListTodosOptions,
+  type ListOptions,
   listTodos,
   listTodosQuery,
   SEARCH_WINDOW,
@@ -135,7 +135,7 @@ describe("searching titles (q)", () => {
 
   it.each(cases)("sort=%s, q=%s: returns the pages one ILIKE scan returns", async (sort, q) => {
     const base = { userId: BIG, sort, q };
-    const variants: ListTodosOptions[] = [
+    const variants: ListOptions[] = [
       { ...base, limit: 21 },
       { ...base, limit: 3 },
       { ...base, limit: 21, completed: true },

@@ -1,18 +1,32 @@
 import type { TodoSort } from "@repo/contracts/todo";
 import type { Database } from "@repo/db/client";
 import { type TodoRow, todos } from "@repo/db/schema";
-import { and, asc, type Column, desc, eq, ilike, isNull, type SQL, sql } from "drizzle-orm";
-import type { CursorPosition } from "../cursor";
+import {
+  and,
+  asc,
+  type Column,
+  desc,
+  eq,
+  ilike,
+  isNull,
+  type Placeholder,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import { preparedPerDatabase } from "./prepared";
+
+/** A value, or a placeholder for it in a prepared statement. */
+type Param<T> = T | Placeholder;
 
 export interface ListTodosOptions {
-  userId: string;
-  limit: number;
+  userId: Param<string>;
+  limit: Param<number>;
   sort?: TodoSort;
-  completed?: boolean | undefined;
+  completed?: Param<boolean> | undefined;
   /** Case-insensitive substring of the title; `%`, `_` and `\` match themselves. */
   q?: string | undefined;
   /** Continue after this position (keyset pagination, never OFFSET). */
-  after?: CursorPosition | undefined;
+  after?: { at: Param<string>; id: Param<string> } | undefined;
 }
 
 const SORTS = {
@@ -117,15 +131,52 @@ export function searchIndexQuery(db: Database, options: ListTodosOptions & { q: 
     .limit(options.limit);
 }
 
+/** What a caller lists by: values only. */
+export type ListOptions = ListTodosOptions & {
+  userId: string;
+  limit: number;
+  completed?: boolean | undefined;
+  after?: { at: string; id: string } | undefined;
+};
+
+type PlainShape = `${TodoSort}|${"c" | "-"}|${"a" | "-"}`;
+
+const shapeOf = (o: ListOptions): PlainShape =>
+  `${o.sort ?? "-createdAt"}|${o.completed === undefined ? "-" : "c"}|${o.after ? "a" : "-"}`;
+
+const valuesOf = (o: ListOptions) => ({
+  userId: o.userId,
+  limit: o.limit,
+  completed: o.completed,
+  at: o.after?.at,
+  afterId: o.after?.id,
+});
+
+// The list without q, by far the most common request: one prepared statement per sort and
+// filter shape (16 in all), built from the same query as every other list.
+const plainList = preparedPerDatabase((db, shape: PlainShape) => {
+  const [sort, completed, after] = shape.split("|") as [TodoSort, string, string];
+  const p = (name: string) => sql.placeholder(name);
+  const name = `todos_list_${sort.replace("-", "desc_")}_${completed === "c" ? "c" : "all"}_${after === "a" ? "after" : "first"}`;
+  return listTodosQuery(db, {
+    userId: p("userId"),
+    limit: p("limit"),
+    sort,
+    completed: completed === "c" ? p("completed") : undefined,
+    after: after === "a" ? { at: p("at"), id: p("afterId") } : undefined,
+  }).prepare(name);
+});
+
 /**
  * One page of the owner's live todos. A search whose matches are common finds its page in the
  * first SEARCH_WINDOW rows of the list (step one); one whose matches are rare reads them through
  * the trigram index (step two), so it never walks the owner's whole list for nothing, whatever
  * the planner guesses from q. A q with no trigram is one statement, as the plain list.
  */
-export async function listTodos(db: Database, options: ListTodosOptions): Promise<TodoRow[]> {
+export async function listTodos(db: Database, options: ListOptions): Promise<TodoRow[]> {
   const { q } = options;
-  if (q === undefined || !hasTrigram(q)) return listTodosQuery(db, options);
+  if (q === undefined) return plainList(db, shapeOf(options)).execute(valuesOf(options));
+  if (!hasTrigram(q)) return listTodosQuery(db, options);
   const page = await searchWindowQuery(db, { ...options, q });
   return page.length === options.limit ? page : searchIndexQuery(db, { ...options, q });
 }
