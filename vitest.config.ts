@@ -51,7 +51,11 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: `http:${host}`,
-          include: overHttp,
+          include: [
+            ...overHttp,
+            "apps/api/test/http/*.test.ts",
+            ...(host === "node" ? ["apps/api/test/http/node/*.test.ts"] : []),
+          ],
           env: { TEST_DB_DRIVER: "tcp", TEST_API_HOST: host },
         },
       })),

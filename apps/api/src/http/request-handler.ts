@@ -39,7 +39,16 @@ function operationFor(route: PathRoute, method: string): Operation {
 export function createRequestHandler(operations: readonly Operation[]) {
   const router = createRouter(operations);
 
-  return async function handle(request: Request, deps: ApiDeps): Promise<Response> {
+  /**
+   * `method`: the request's real method when a `Request` cannot carry it (fetch refuses TRACE,
+   * CONNECT and TRACK; Node's parser refuses tokens it does not know): a host passes a bodiless
+   * GET `Request` with the path and headers, and the pipeline answers for `method`.
+   */
+  return async function handle(
+    request: Request,
+    deps: ApiDeps,
+    method = request.method,
+  ): Promise<Response> {
     const started = performance.now();
     const url = new URL(request.url);
     const requestId = requestIdOf(request);
@@ -53,10 +62,10 @@ export function createRequestHandler(operations: readonly Operation[]) {
       if (match.kind === "malformed")
         throw new ApiError("not-found", "The path is not valid percent-encoded UTF-8.");
       if (match.kind === "none") throw new ApiError("not-found", "No such route.");
-      if (request.method === "OPTIONS") {
+      if (method === "OPTIONS") {
         response = preflight(match.route.allow, request, deps.allowedOrigins);
       } else {
-        const operation = operationFor(match.route, request.method);
+        const operation = operationFor(match.route, method);
         const user =
           operation.auth === "bearer"
             ? await authenticateAndLimit(request, deps, outcome)
@@ -73,7 +82,7 @@ export function createRequestHandler(operations: readonly Operation[]) {
           json,
           operations,
         } as Parameters<Operation["handler"]>[0]);
-        if (request.method === "HEAD") response = new Response(null, response);
+        if (method === "HEAD") response = new Response(null, response);
       }
     } catch (error) {
       response = toProblemResponse(error, {
@@ -96,7 +105,7 @@ export function createRequestHandler(operations: readonly Operation[]) {
 
     deps.logger.info({
       requestId,
-      method: request.method,
+      method,
       route: route?.pattern ?? null,
       status: response.status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,

@@ -7,6 +7,7 @@ import { type ApiConfig, loadConfig } from "../env";
 import { shutDownGracefully } from "./graceful-shutdown";
 import { type HostConfig, loadHostConfig } from "./host-config";
 import { toRequestListener } from "./request-listener";
+import { answerBeforeTheParser } from "./unservable";
 
 function configure(): { api: ApiConfig; host: HostConfig } {
   const problems: string[] = [];
@@ -31,9 +32,9 @@ const config = configure();
 const deps = createDeps(config.api);
 const { logger } = deps;
 
-const server = http.createServer(
-  toRequestListener((request) => handleRequest(request, deps), logger),
-);
+const handle = (request: Request, method?: string) => handleRequest(request, deps, method);
+const server = http.createServer(toRequestListener(handle, logger));
+answerBeforeTheParser(server, (request, method) => handle(request, method), logger);
 shutDownGracefully({
   server,
   graceMs: config.host.shutdownGraceMs,

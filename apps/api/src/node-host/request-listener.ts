@@ -2,8 +2,10 @@ import type { RequestListener } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import type { Logger } from "pino";
 import { appendForwardedFor } from "./forwarded-for";
+import { answerUnservable, isUnservable } from "./unservable";
 
-type FetchHandler = (request: Request) => Promise<Response>;
+/** The pipeline; `method` overrides the request's when a `Request` cannot carry the real one. */
+type FetchHandler = (request: Request, method?: string) => Promise<Response>;
 
 /**
  * Serves a Web `Request → Response` function to Node's HTTP server through @hono/node-server,
@@ -19,6 +21,16 @@ export function toRequestListener(handle: FetchHandler, logger: Logger): Request
   });
   return (request, response) => {
     appendForwardedFor(request);
-    void listener(request, response);
+    // Absolute-form targets (RFC 9112 §3.2.2: servers must accept them) become origin-form.
+    if (/^https?:\/\//i.test(request.url ?? "")) {
+      const target = new URL(request.url ?? "/");
+      request.url = `${target.pathname}${target.search}`;
+    }
+    if (isUnservable(request))
+      void answerUnservable(request, response, handle).catch((error: unknown) => {
+        logger.error({ err: error }, "could not answer a request fetch cannot represent");
+        response.destroy();
+      });
+    else void listener(request, response);
   };
 }

@@ -110,6 +110,11 @@ export function useApi() {
     deps,
     /** How `call` reaches the API (the typed-client test sends its own requests this way). */
     send,
+    /** The host's base URL, over HTTP only. */
+    url(): string {
+      if (!host) throw new Error("api.url(): only in the http:* test projects");
+      return host.url;
+    },
     issuer: () => issuer,
 
     /** A user row (as Better Auth would create it) and a valid token for it. */

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { useApi } from "../../support/api";
+import { rawRequest } from "../../support/raw-http";
+
+const api = useApi();
+
+const request = (line: string) =>
+  rawRequest(api.url(), `${line}\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+
+async function expectProblem(line: string, status: number, allow?: string) {
+  const response = await request(line);
+  expect(response, line).toBeDefined();
+  expect(response?.status, line).toBe(status);
+  expect(response?.headers["content-type"], line).toBe("application/problem+json");
+  expect(JSON.parse(response?.body ?? "{}").status, line).toBe(status);
+  if (allow) expect(response?.headers.allow, line).toBe(allow);
+}
+
+// Only the Node host (project http:node): Next's own server answers these before any code of
+// ours can run (README, "Decisions"), while the Node host hands them to the pipeline.
+describe("methods and targets a Request cannot carry (Node host)", () => {
+  it.each([
+    ["TRACE /api/v1/todos HTTP/1.1", "GET, POST, HEAD, OPTIONS"],
+    ["TRACK /api/v1/todos HTTP/1.1", "GET, POST, HEAD, OPTIONS"],
+    ["CONNECT /api/v1/todos HTTP/1.1", "GET, POST, HEAD, OPTIONS"],
+    ["PROPFIND /api/v1/todos HTTP/1.1", "GET, POST, HEAD, OPTIONS"],
+    ["QUERY /api/health HTTP/1.1", "GET, HEAD, OPTIONS"],
+    ["FROB /api/v1/todos HTTP/1.1", "GET, POST, HEAD, OPTIONS"],
+    ["get /api/v1/me HTTP/1.1", "GET, HEAD, OPTIONS"],
+  ])("%s → 405 problem with Allow", (line, allow) => expectProblem(line, 405, allow));
+
+  it.each([
+    "CONNECT localhost:443 HTTP/1.1",
+    "TRACE /nowhere HTTP/1.1",
+    "FROB /nowhere HTTP/1.1",
+    "GET * HTTP/1.1",
+    "OPTIONS * HTTP/1.1",
+  ])("%s → 404 problem", (line) => expectProblem(line, 404));
+
+  it("serves an absolute-form target as its path", async () => {
+    const response = await request("GET http://localhost/api/health HTTP/1.1");
+    expect(response?.status).toBe(200);
+  });
+});
