@@ -1,24 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { useApi } from "../support/api";
 import { testApiHost } from "../support/api-host";
-import { rawRequest } from "../support/raw-http";
+import { expectRawProblem, sendLine } from "../support/raw-http";
 
 const api = useApi();
 const host = testApiHost();
 
-const request = (line: string, headers = "Host: localhost") =>
-  rawRequest(api.url(), `${line}\r\n${headers}\r\nConnection: close\r\n\r\n`);
-
-async function expectProblem(line: string, status: number, allow?: string) {
-  const response = await request(line);
-  expect(response, line).toBeDefined();
-  expect(response?.status, line).toBe(status);
-  expect(response?.headers["content-type"], line).toBe("application/problem+json");
-  const problem = JSON.parse(response?.body ?? "{}");
-  expect(problem.status, line).toBe(status);
-  expect(problem.requestId, line).toBe(response?.headers["x-request-id"]);
-  if (allow) expect(response?.headers.allow, line).toBe(allow);
-}
+const request = (line: string) => sendLine(api.url(), line);
+const expectProblem = (line: string, status: number, allow?: string) =>
+  expectRawProblem(api.url(), line, status, allow);
 
 // Bytes fetch would never send, over a raw socket to the production host of this project.
 describe(`whatever bytes arrive, the API answers with its problem (host: ${host})`, () => {

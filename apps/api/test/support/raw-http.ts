@@ -1,4 +1,5 @@
 import net from "node:net";
+import { expect } from "vitest";
 
 export interface RawResponse {
   status: number;
@@ -49,4 +50,20 @@ function unchunk(data: string): string {
     rest = rest.slice(lineEnd + 2 + size + 2);
   }
   return out;
+}
+
+/** A request line sent as is, with a Host header, closing the connection after the answer. */
+export const sendLine = (url: string, line: string) =>
+  rawRequest(url, `${line}\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+
+/** Asserts the answer to `line` is the API's problem with `status` (and `Allow`, when given). */
+export async function expectRawProblem(url: string, line: string, status: number, allow?: string) {
+  const response = await sendLine(url, line);
+  expect(response, line).toBeDefined();
+  expect(response?.status, line).toBe(status);
+  expect(response?.headers["content-type"], line).toBe("application/problem+json");
+  const problem = JSON.parse(response?.body ?? "{}");
+  expect(problem.status, line).toBe(status);
+  expect(problem.requestId, line).toBe(response?.headers["x-request-id"]);
+  if (allow) expect(response?.headers.allow, line).toBe(allow);
 }

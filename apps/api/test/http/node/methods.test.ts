@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { useApi } from "../../support/api";
-import { rawRequest } from "../../support/raw-http";
+import { expectRawProblem, sendLine } from "../../support/raw-http";
 
 const api = useApi();
 
-const request = (line: string) =>
-  rawRequest(api.url(), `${line}\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
-
-async function expectProblem(line: string, status: number, allow?: string) {
-  const response = await request(line);
-  expect(response, line).toBeDefined();
-  expect(response?.status, line).toBe(status);
-  expect(response?.headers["content-type"], line).toBe("application/problem+json");
-  expect(JSON.parse(response?.body ?? "{}").status, line).toBe(status);
-  if (allow) expect(response?.headers.allow, line).toBe(allow);
-}
+const request = (line: string) => sendLine(api.url(), line);
+const expectProblem = (line: string, status: number, allow?: string) =>
+  expectRawProblem(api.url(), line, status, allow);
 
 // Only the Node host (project http:node): Next's own server answers these before any code of
 // ours can run (README, "Decisions"), while the Node host hands them to the pipeline.
