@@ -52,16 +52,12 @@ export default defineConfig({
         },
       },
       // The API's suite again, over real HTTP to the production builds of both hosts (`pnpm
-      // build` first): `next start`, and the Node host (dist/node-host.mjs).
+      // build` first): the Next app on dist/next-host.mjs, and the Node host (dist/node-host.mjs).
       ...(["next", "node"] as const).map((host) => ({
         extends: true as const,
         test: {
           name: `http:${host}`,
-          include: [
-            ...overHttp,
-            "apps/api/test/http/*.test.ts",
-            ...(host === "node" ? ["apps/api/test/http/node/*.test.ts"] : []),
-          ],
+          include: [...overHttp, "apps/api/test/http/*.test.ts"],
           env: { TEST_DB_DRIVER: "tcp", TEST_API_HOST: host },
         },
       })),

@@ -35,12 +35,17 @@ function nextStart(app: "web" | "api", origin: string, readyPath: string) {
   const dir = path.join(repoRoot, "apps", app);
   const next = path.join(dir, "node_modules/next/dist/bin/next");
   const { hostname, port } = new URL(origin);
+  // The API's Next app runs on its production server (dist/next-host.mjs), the web app on `next start`.
+  const command =
+    app === "api"
+      ? `"${process.execPath}" dist/next-host.mjs`
+      : `"${process.execPath}" "${next}" start --hostname ${hostname} --port ${port}`;
   return {
     name: app,
-    command: `"${process.execPath}" "${next}" start --hostname ${hostname} --port ${port}`,
+    command,
     cwd: dir,
     url: `${origin}${readyPath}`,
-    env: { ...appEnvironment(run), PORT: port },
+    env: { ...appEnvironment(run), PORT: port, HOST: hostname },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore" as const,

@@ -26,15 +26,16 @@ async function portIsFree(port: number): Promise<boolean> {
 
 function run(app: (typeof apps)[number], env: NodeJS.ProcessEnv): ChildProcess {
   const next = path.join(root, app.dir, "node_modules/next/dist/bin/next");
-  const child = spawn(
-    process.execPath,
-    [next, production ? "start" : "dev", "--port", String(app.port)],
-    {
-      cwd: path.join(root, app.dir),
-      env: { ...env, PORT: String(app.port) },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  // In production the API's Next app runs on its own server (apps/api/dist/next-host.mjs).
+  const args =
+    production && app.name === "api"
+      ? ["dist/next-host.mjs"]
+      : [next, production ? "start" : "dev", "--port", String(app.port)];
+  const child = spawn(process.execPath, args, {
+    cwd: path.join(root, app.dir),
+    env: { ...env, PORT: String(app.port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const prefix = `\x1b[${app.color}m[${app.name}]\x1b[0m `;
   for (const stream of [child.stdout, child.stderr])
     stream?.on("data", (chunk: Buffer) => {

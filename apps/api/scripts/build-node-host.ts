@@ -44,8 +44,10 @@ const npmPackagesExternal: Plugin = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: ["src/node-host/main.ts"],
-  outfile: "dist/node-host.mjs",
+  // The Node host, and the Next app on the same kind of server (src/next-host).
+  entryPoints: { "node-host": "src/node-host/main.ts", "next-host": "src/next-host/main.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",
@@ -53,4 +55,4 @@ await build({
   plugins: [npmPackagesExternal],
   logLevel: "warning",
 });
-console.log("Built dist/node-host.mjs");
+console.log("Built dist/node-host.mjs and dist/next-host.mjs");

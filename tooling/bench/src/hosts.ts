@@ -19,17 +19,13 @@ export interface HostSpec {
 export function hostSpecs(root: string): Record<HostName, HostSpec> {
   const api = path.join(root, "apps/api");
   return {
+    // The Next app on its production server (dist/next-host.mjs: Next's request handler).
     next: {
       name: "next",
-      artifact: path.join(api, ".next/BUILD_ID"),
+      artifact: path.join(api, "dist/next-host.mjs"),
       buildHint: "pnpm --filter @repo/api build",
       cwd: api,
-      args: (port) => [
-        path.join(api, "node_modules/next/dist/bin/next"),
-        "start",
-        "--port",
-        String(port),
-      ],
+      args: () => [path.join(api, "dist/next-host.mjs")],
     },
     node: {
       name: "node",

@@ -2,7 +2,7 @@ import type { RequestListener } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import type { Logger } from "pino";
 import { appendForwardedFor } from "./forwarded-for";
-import { answerUnservable, isUnservable } from "./unservable";
+import { answerUnservable, isUnservable, toOriginForm } from "./unservable";
 
 /** The pipeline; `method` overrides the request's when a `Request` cannot carry the real one. */
 type FetchHandler = (request: Request, method?: string) => Promise<Response>;
@@ -21,11 +21,7 @@ export function toRequestListener(handle: FetchHandler, logger: Logger): Request
   });
   return (request, response) => {
     appendForwardedFor(request);
-    // Absolute-form targets (RFC 9112 §3.2.2: servers must accept them) become origin-form.
-    if (/^https?:\/\//i.test(request.url ?? "")) {
-      const target = new URL(request.url ?? "/");
-      request.url = `${target.pathname}${target.search}`;
-    }
+    toOriginForm(request);
     if (isUnservable(request))
       void answerUnservable(request, response, handle).catch((error: unknown) => {
         logger.error({ err: error }, "could not answer a request fetch cannot represent");

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
 
@@ -25,12 +25,19 @@ const pairs = (raw: string[]): [string, string][] =>
 /** An HTTP/1.1 response as bytes, for sockets Node's server hands over unanswered. */
 async function serialize(response: Response): Promise<Buffer> {
   const body = Buffer.from(await response.arrayBuffer());
-  const head = [`HTTP/1.1 ${response.status} ${response.statusText || "Error"}`];
+  const head = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ""}`];
   response.headers.forEach((value, name) => {
     head.push(`${name}: ${value}`);
   });
   head.push(`content-length: ${body.length}`, "connection: close", "", "");
   return Buffer.concat([Buffer.from(head.join("\r\n")), body]);
+}
+
+/** Absolute-form targets (RFC 9112 §3.2.2: servers must accept them) become origin-form. */
+export function toOriginForm(request: IncomingMessage): void {
+  if (!/^https?:\/\//i.test(request.url ?? "")) return;
+  const target = new URL(request.url ?? "/");
+  request.url = `${target.pathname}${target.search}`;
 }
 
 /** Whether the request listener must answer this request itself (see `answerUnservable`). */

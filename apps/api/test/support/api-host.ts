@@ -20,7 +20,6 @@ export interface ApiHost {
 }
 
 const API_DIR = path.resolve(import.meta.dirname, "../..");
-const NEXT_BIN = path.join(API_DIR, "node_modules/next/dist/bin/next");
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,13 +58,11 @@ async function waitUntilHealthy(url: string, child: ChildProcess, output: () => 
 /** A production host of the API on a free port, with exactly this configuration. */
 export async function startApiHost(kind: HostKind, env: Record<string, string>): Promise<ApiHost> {
   const port = await freePort();
-  let command: string[];
-  if (kind === "node") command = [ensureBuilt()];
-  else {
-    if (!existsSync(path.join(API_DIR, ".next/BUILD_ID")))
-      throw new Error("apps/api has no production build: run `pnpm build` first");
-    command = [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)];
-  }
+  // Both compiled hosts: the Next app on its production server, and the Node host.
+  const bundle = ensureBuilt(kind === "next" ? "next-host" : "node-host");
+  if (kind === "next" && !existsSync(path.join(API_DIR, ".next/BUILD_ID")))
+    throw new Error("apps/api has no production build: run `pnpm build` first");
+  const command = [bundle];
   const child = spawn(process.execPath, command, {
     cwd: API_DIR,
     env: {

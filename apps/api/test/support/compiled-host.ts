@@ -7,16 +7,18 @@ const API_DIR = path.resolve(import.meta.dirname, "../..");
 const BUNDLE = path.join(API_DIR, "dist/node-host.mjs");
 
 /**
- * The compiled host, as production runs it: `pnpm build` leaves dist/node-host.mjs, and a run
- * without it builds it here once (a failed build throws, so the tests fail rather than skip).
+ * A compiled host, as production runs it: `pnpm build` leaves dist/node-host.mjs and
+ * dist/next-host.mjs, and a run without them builds them here once (a failed build throws, so
+ * the tests fail rather than skip).
  */
-export function ensureBuilt(): string {
-  if (!existsSync(BUNDLE))
+export function ensureBuilt(host: "node-host" | "next-host" = "node-host"): string {
+  const bundle = path.join(API_DIR, `dist/${host}.mjs`);
+  if (!existsSync(bundle))
     execFileSync(process.execPath, ["--import", "tsx", "scripts/build-node-host.ts"], {
       cwd: API_DIR,
       stdio: "pipe",
     });
-  return BUNDLE;
+  return bundle;
 }
 
 export type LogLine = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useApi } from "../../support/api";
-import { expectRawProblem, sendLine } from "../../support/raw-http";
+import { useApi } from "../support/api";
+import { testApiHost } from "../support/api-host";
+import { expectRawProblem, sendLine } from "../support/raw-http";
 
 const api = useApi();
 
@@ -8,9 +9,9 @@ const request = (line: string) => sendLine(api.url(), line);
 const expectProblem = (line: string, status: number, allow?: string) =>
   expectRawProblem(api.url(), line, status, allow);
 
-// Only the Node host (project http:node): Next's own server answers these before any code of
-// ours can run (README, "Decisions"), while the Node host hands them to the pipeline.
-describe("methods and targets a Request cannot carry (Node host)", () => {
+// Bytes Node's parser or fetch's Request refuse: `next start` would answer them itself (500,
+// a bare 400, or nothing); both production hosts hand them to the pipeline.
+describe(`methods and targets a Request cannot carry (host: ${testApiHost()})`, () => {
   it.each([
     ["TRACE /api/v1/todos HTTP/1.1", "GET, POST, HEAD, OPTIONS"],
     ["TRACK /api/v1/todos HTTP/1.1", "GET, POST, HEAD, OPTIONS"],
