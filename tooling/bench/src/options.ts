@@ -20,8 +20,8 @@ export interface BenchOptions {
 
 export const USAGE = `Usage: pnpm bench [options]
 
-Benchmarks the API's production builds (next start, the Node host) against a bare node:http +
-pg + jose baseline, on a fresh PostgreSQL database seeded for the run and dropped after it.
+Benchmarks the API's production builds (the Next app on dist/next-host.mjs, the Node host)
+against a bare node:http + pg + jose baseline, on a fresh PostgreSQL database seeded for the run and dropped after it.
 
   --smoke            a few requests per scenario, asserting every answer is 2xx (for CI)
   --duration S       measured seconds per scenario (default 10)
