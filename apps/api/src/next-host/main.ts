@@ -9,12 +9,7 @@ import { handleRequest } from "../app";
 import { createLogger, getDeps } from "../deps";
 import { shutDownGracefully } from "../node-host/graceful-shutdown";
 import { type HostConfig, loadHostConfig } from "../node-host/host-config";
-import {
-  answerBeforeTheParser,
-  answerUnservable,
-  isUnservable,
-  toOriginForm,
-} from "../node-host/unservable";
+import { answerBeforeTheParser, answeringUnservable } from "../node-host/unservable";
 
 let config: HostConfig;
 try {
@@ -38,15 +33,9 @@ const nextHandler = app.getRequestHandler();
 // the API's pipeline in this process: its dependencies are built on the first one.
 const answer = (request: Request, method: string) => handleRequest(request, getDeps(), method);
 
-const server = http.createServer((request, response) => {
-  toOriginForm(request);
-  if (isUnservable(request))
-    void answerUnservable(request, response, answer).catch((error: unknown) => {
-      logger.error({ err: error }, "could not answer a request Next cannot represent");
-      response.destroy();
-    });
-  else void nextHandler(request, response);
-});
+const server = http.createServer(
+  answeringUnservable((request, response) => void nextHandler(request, response), answer, logger),
+);
 answerBeforeTheParser(server, answer, logger);
 shutDownGracefully({ server, graceMs: config.shutdownGraceMs, logger, release: () => app.close() });
 

@@ -2,7 +2,7 @@ import type { RequestListener } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import type { Logger } from "pino";
 import { appendForwardedFor } from "./forwarded-for";
-import { answerUnservable, isUnservable, toOriginForm } from "./unservable";
+import { answeringUnservable } from "./unservable";
 
 /** The pipeline; `method` overrides the request's when a `Request` cannot carry the real one. */
 type FetchHandler = (request: Request, method?: string) => Promise<Response>;
@@ -19,14 +19,13 @@ export function toRequestListener(handle: FetchHandler, logger: Logger): Request
       return new Response(null, { status: 500 });
     },
   });
+  const serve = answeringUnservable(
+    (request, response) => void listener(request, response),
+    (request, method) => handle(request, method),
+    logger,
+  );
   return (request, response) => {
     appendForwardedFor(request);
-    toOriginForm(request);
-    if (isUnservable(request))
-      void answerUnservable(request, response, handle).catch((error: unknown) => {
-        logger.error({ err: error }, "could not answer a request fetch cannot represent");
-        response.destroy();
-      });
-    else void listener(request, response);
+    serve(request, response);
   };
 }

@@ -1,4 +1,10 @@
-import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
+import {
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from "node:http";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
 
@@ -34,18 +40,18 @@ async function serialize(response: Response): Promise<Buffer> {
 }
 
 /** Absolute-form targets (RFC 9112 §3.2.2: servers must accept them) become origin-form. */
-export function toOriginForm(request: IncomingMessage): void {
+function toOriginForm(request: IncomingMessage): void {
   if (!/^https?:\/\//i.test(request.url ?? "")) return;
   const target = new URL(request.url ?? "/");
   request.url = `${target.pathname}${target.search}`;
 }
 
 /** Whether the request listener must answer this request itself (see `answerUnservable`). */
-export const isUnservable = (request: IncomingMessage): boolean =>
+const isUnservable = (request: IncomingMessage): boolean =>
   !CARRIED.has(request.method ?? "") || !request.url?.startsWith("/");
 
 /** Answers a request `isUnservable` picked, through the pipeline. */
-export async function answerUnservable(
+async function answerUnservable(
   request: IncomingMessage,
   response: ServerResponse,
   handle: Handle,
@@ -56,6 +62,25 @@ export async function answerUnservable(
   );
   response.writeHead(answer.status, Object.fromEntries(answer.headers));
   response.end(Buffer.from(await answer.arrayBuffer()));
+}
+
+/**
+ * `serve` for every request it can take; the pipeline (`answer`) for those a `Request` cannot
+ * carry (see `isUnservable`). Absolute-form targets are served as their path.
+ */
+export function answeringUnservable(
+  serve: RequestListener,
+  answer: Handle,
+  logger: Logger,
+): RequestListener {
+  return (request, response) => {
+    toOriginForm(request);
+    if (!isUnservable(request)) return void serve(request, response);
+    answerUnservable(request, response, answer).catch((error: unknown) => {
+      logger.error({ err: error }, "could not answer a request fetch cannot represent");
+      response.destroy();
+    });
+  };
 }
 
 /**
