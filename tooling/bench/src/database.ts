@@ -1,19 +1,31 @@
 import { runMigrations } from "@repo/db/migrate";
-import { createDatabaseNamed, databaseUrl, dropDatabase } from "@repo/db/testing";
+import {
+  createDatabaseNamed,
+  databaseUrl,
+  dropDatabase,
+  startTestServer,
+  type TestServer,
+} from "@repo/db/testing";
 
 export interface BenchDatabase {
   url: string;
   drop(): Promise<void>;
 }
 
-/** The PostgreSQL server to create the bench database on, or an error naming the variables. */
-export function serverUrlFrom(env: Record<string, string | undefined>): string {
-  const url = env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL;
-  if (!url)
-    throw new Error(
-      "Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server the bench may create a database on, e.g. postgres://postgres@127.0.0.1:5432/postgres",
-    );
-  return url;
+const EMBEDDED_BENCH_PORT = 54332;
+
+/**
+ * The PostgreSQL server to create the bench database on: BENCH_DATABASE_URL, else
+ * TEST_DATABASE_URL, else (outside CI) an embedded server of the bench's own, as the tests do,
+ * so `pnpm test` needs no database on a fresh machine. With CI=true a URL is required.
+ */
+export function startBenchServer(env: Record<string, string | undefined>): Promise<TestServer> {
+  return startTestServer({
+    url: env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || undefined,
+    ci: env.CI === "true",
+    dataDir: ".data/bench-postgres",
+    port: EMBEDDED_BENCH_PORT,
+  });
 }
 
 /**

@@ -33,7 +33,8 @@ against a bare node:http + pg + jose baseline, on a fresh PostgreSQL database se
   --out FILE         also write the tables as Markdown to FILE
 
 Environment: BENCH_DATABASE_URL or TEST_DATABASE_URL names the PostgreSQL server (the bench
-creates its own database bench_<pid> there); REDIS_URL (default redis://127.0.0.1:6379).`;
+creates its own database bench_<pid> there; unset and outside CI: an embedded server on
+127.0.0.1:54332); REDIS_URL (default redis://127.0.0.1:6379).`;
 
 export class UsageError extends Error {}
 

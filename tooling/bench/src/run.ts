@@ -1,6 +1,6 @@
 import { connectRedis } from "./baseline/redis.mjs";
 import type { Cleanup } from "./cleanup";
-import { createBenchDatabase, serverUrlFrom } from "./database";
+import { createBenchDatabase, startBenchServer } from "./database";
 import { deepCursor, type GrowthCallers, measureGrowth, type SampleOptions } from "./growth";
 import { type HostSpec, hostSpecs, missingBuild, type RunningHost, startHost } from "./hosts";
 import { measure } from "./load";
@@ -70,7 +70,9 @@ export async function run(
     return result;
   }
 
-  const serverUrl = serverUrlFrom(process.env);
+  const server = await startBenchServer(process.env);
+  cleanup.add("stop the embedded PostgreSQL", server.stop);
+  const serverUrl = server.adminUrl;
   const redisUrl = await redisUrlFor(options);
   const sizes = options.smoke ? SMOKE_SIZES : FULL_SIZES;
   const depth = options.smoke ? 200 : 90_000;
