@@ -25,6 +25,9 @@ const registry = globalThis as { [KEY]?: Promise<Shared> };
  * Neon-driver project connects through.
  */
 async function start(): Promise<Shared> {
+  // In the log on purpose: CI's output shows which Node the tests (and the servers they spawn
+  // with process.execPath) ran on; tooling/test/test/node-runtime.test.ts fails unless it is 24.
+  console.log(`Tests run on Node ${process.version} (${process.execPath})`);
   const server = await startTestServer({
     url: process.env.TEST_DATABASE_URL || undefined,
     ci: process.env.CI === "true",

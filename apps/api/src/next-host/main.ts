@@ -44,5 +44,5 @@ server.once("error", (error) => {
   process.exit(1);
 });
 server.listen(config.port, config.host, () => {
-  logger.info({ address: server.address() }, "listening");
+  logger.info({ address: server.address(), node: process.version }, "listening");
 });

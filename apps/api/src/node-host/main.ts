@@ -47,5 +47,5 @@ server.once("error", (error) => {
   process.exit(1);
 });
 server.listen(config.host.port, config.host.host, () => {
-  logger.info({ address: server.address() }, "listening");
+  logger.info({ address: server.address(), node: process.version }, "listening");
 });
