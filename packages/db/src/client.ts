@@ -3,7 +3,6 @@ import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
 import { drizzle as drizzlePg, type NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import pg from "pg";
-import ws from "ws";
 import { EMBEDDED_DATABASE_URL } from "./embedded-url";
 import * as schema from "./schema";
 
@@ -52,8 +51,8 @@ export function createDatabase(options: DatabaseOptions = {}): DatabaseClient {
   const max = options.max ?? 10;
 
   if (driver === "neon") {
-    // Node has no global WebSocket before 22; the `ws` package is what Neon documents for Node.
-    neonConfig.webSocketConstructor = ws;
+    // Node 24's global WebSocket (undici's) is what the driver uses when no constructor is set:
+    // the `ws` package is no longer needed at run time.
     if (options.neon) {
       neonConfig.wsProxy = options.neon.wsProxy;
       neonConfig.useSecureWebSocket = options.neon.useSecureWebSocket;
