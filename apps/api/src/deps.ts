@@ -1,6 +1,6 @@
 import { createVerifier, type Verifier } from "@repo/auth/verifier";
 import { createDatabase, type Database } from "@repo/db/client";
-import pino, { type Logger } from "pino";
+import { createLogger, type Logger } from "@repo/logger";
 import { type ApiConfig, loadConfig } from "./env";
 import { createRateLimiter } from "./rate-limit/create-rate-limiter";
 import type { RateLimiter } from "./rate-limit/types";
@@ -15,18 +15,6 @@ export interface ApiDeps {
   allowedOrigins: string[];
 }
 
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      base: undefined,
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-    },
-    destination ?? pino.destination(1),
-  );
-}
-
 /**
  * The dependencies as a long-running host owns them: `close()` lets go of the database pool and
  * the rate-limit store's connection (the Node host calls it on shutdown).
@@ -36,7 +24,7 @@ export interface ClosableDeps extends ApiDeps {
 }
 
 export function createDeps(config: ApiConfig): ClosableDeps {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger({ level: config.logLevel });
   if (!config.databaseUrl)
     logger.warn("DATABASE_URL is unset: using the embedded development PostgreSQL");
   const database = createDatabase({ url: config.databaseUrl });

@@ -1,4 +1,5 @@
 import type { VerifierOptions } from "@repo/auth/verifier";
+import { LOG_LEVELS, type LogLevel } from "@repo/logger";
 import { z } from "zod";
 import type { RateLimitStore } from "./rate-limit/create-rate-limiter";
 import { type Policies, RATE_LIMIT_DIGITS_MAX } from "./rate-limit/types";
@@ -27,7 +28,7 @@ const envSchema = z.object({
   AUTH_ISSUER: optional(z.string()),
   AUTH_AUDIENCE: optional(z.string()),
   AUTH_JWT_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
-  LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   UPSTASH_REDIS_REST_URL: optional(z.url()),
   UPSTASH_REDIS_REST_TOKEN: optional(z.string()),
   REDIS_URL: optional(
@@ -41,7 +42,7 @@ const envSchema = z.object({
 export interface ApiConfig {
   databaseUrl: string | undefined;
   auth: VerifierOptions;
-  logLevel: string;
+  logLevel: LogLevel;
   rateLimit: { policies: Policies; store: RateLimitStore };
   /** Exact origins allowed by CORS. */
   allowedOrigins: string[];

@@ -2,6 +2,7 @@ import "server-only";
 import { type Auth, createAuth } from "@repo/auth/server";
 import { createDatabase } from "@repo/db/client";
 import { getEnv } from "./env";
+import { getLogger } from "./logger";
 
 // Kept on globalThis so that dev-mode module reloads reuse one instance and one connection pool.
 const store = globalThis as typeof globalThis & { webAuth?: Auth };
@@ -20,5 +21,6 @@ function create(): Auth {
     secret: env.BETTER_AUTH_SECRET,
     baseURL: env.BETTER_AUTH_URL,
     trustedOrigins: [new URL(env.NEXT_PUBLIC_API_URL).origin],
+    logger: getLogger(),
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { LOG_LEVELS, type LogLevel } from "@repo/logger";
 import { z } from "zod";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
@@ -11,6 +12,7 @@ const schema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   BETTER_AUTH_URL: httpUrl.default("http://localhost:3000"),
   NEXT_PUBLIC_API_URL: httpUrl.default("http://localhost:3001"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
 });
 
 export interface Env {
@@ -19,6 +21,7 @@ export interface Env {
   BETTER_AUTH_SECRET: string;
   BETTER_AUTH_URL: string;
   NEXT_PUBLIC_API_URL: string;
+  LOG_LEVEL: LogLevel;
 }
 
 let cached: Env | undefined;
@@ -32,7 +35,8 @@ export function getEnv(): Env {
   return cached;
 }
 
-function readEnv(source: NodeJS.ProcessEnv): Env {
+/** The configuration in `source`; throws an Error naming every missing or bad variable. */
+export function readEnv(source: NodeJS.ProcessEnv): Env {
   // Read the whole object rather than `process.env.NEXT_PUBLIC_…`: Next inlines such member
   // expressions at build time, and this value must come from the running server's environment.
   const raw = Object.fromEntries(

@@ -1,8 +1,10 @@
 import type { Database } from "@repo/db/client";
 import * as schema from "@repo/db/schema";
+import type { Logger } from "@repo/logger";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins/jwt";
+import { betterAuthLogger } from "./better-auth-logger";
 
 export interface AuthOptions {
   db: Database;
@@ -12,16 +14,23 @@ export interface AuthOptions {
   baseURL: string;
   /** Origins allowed to POST to the auth endpoints, besides `baseURL`. */
   trustedOrigins?: string[];
+  /** Where Better Auth's messages go, as JSON lines (secrets redacted). Default: Better Auth's console output. */
+  logger?: Logger;
 }
 
 /** Better Auth for the web app: email + password sessions, and short-lived JWTs for the API. */
-export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOptions) {
+export function createAuth({ db, secret, baseURL, trustedOrigins = [], logger }: AuthOptions) {
   return betterAuth({
     baseURL,
+    ...(logger ? { logger: betterAuthLogger(logger) } : {}),
     secret,
     trustedOrigins: [baseURL, ...trustedOrigins],
     database: drizzleAdapter(db, { provider: "pg", schema }),
     emailAndPassword: { enabled: true },
+    // Unexpected errors are thrown to handleAuthRequest, which logs them without the bound SQL
+    // values; Better Auth's router would print them whole (console.error). API errors
+    // (4xx, and its own 500s) are still answered by Better Auth.
+    onAPIError: { throw: true },
     telemetry: { enabled: false },
     plugins: [
       jwt({
@@ -41,3 +50,5 @@ export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOpt
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+export { handleAuthRequest } from "./handle-auth-request";

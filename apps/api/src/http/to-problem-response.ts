@@ -1,7 +1,6 @@
 import { KeysUnavailableError } from "@repo/auth/verifier";
 import { isDatabaseUnavailable } from "@repo/db/errors";
-import type { Logger } from "pino";
-import { describeError } from "./describe-error";
+import { describeError, type Logger } from "@repo/logger";
 import { ApiError, problemBody } from "./problem";
 
 const RETRY_AFTER_SECONDS = "5";

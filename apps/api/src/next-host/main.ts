@@ -4,9 +4,10 @@
 // `pnpm --filter @repo/api build` compiles this file to dist/next-host.mjs.
 import http from "node:http";
 import path from "node:path";
+import { createLogger, type LogLevel } from "@repo/logger";
 import next from "next";
 import { handleRequest } from "../app";
-import { createLogger, getDeps } from "../deps";
+import { getDeps } from "../deps";
 import { shutDownGracefully } from "../node-host/graceful-shutdown";
 import { type HostConfig, loadHostConfig } from "../node-host/host-config";
 import { answerBeforeTheParser, answeringUnservable } from "../node-host/unservable";
@@ -18,7 +19,9 @@ try {
   console.error(`Refusing to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-const logger = createLogger(process.env.LOG_LEVEL || "info");
+// Not validated here: instrumentation's getDeps() refuses a bad LOG_LEVEL by name, and pino,
+// given one first, throws naming it.
+const logger = createLogger({ level: (process.env.LOG_LEVEL || "info") as LogLevel });
 
 const app = next({
   dev: false,

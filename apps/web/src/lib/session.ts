@@ -1,14 +1,24 @@
 import "server-only";
+import { describeError } from "@repo/logger";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/auth";
+import { getLogger } from "@/logger";
 
 /** The Better Auth session of this request, or null. Reading headers makes the page dynamic. */
 export async function getSession() {
   // Headers first: during `next build` this is where prerendering stops, before Better Auth
   // (which needs the environment and the database) is created.
   const requestHeaders = await headers();
-  return getAuth().api.getSession({ headers: requestHeaders });
+  try {
+    return await getAuth().api.getSession({ headers: requestHeaders });
+  } catch (error) {
+    // Next prints a thrown error whole, cause and own properties included, and Better Auth's
+    // error carries the drizzle error whose message and `params` hold the session token. The
+    // log gets the summary; Next gets an error with nothing in it.
+    getLogger().error({ error: describeError(error) }, "session lookup failed");
+    throw new Error("The session could not be read.");
+  }
 }
 
 /** The session, or a redirect to /sign-in. */

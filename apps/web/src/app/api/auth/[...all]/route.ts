@@ -1,7 +1,10 @@
+import { handleAuthRequest } from "@repo/auth/server";
 import { toNextJsHandler } from "better-auth/next-js";
 import { getAuth } from "@/auth";
+import { getLogger } from "@/logger";
 
-// /api/auth/* — Better Auth (sign-up, sign-in, sign-out, session, token, jwks), resolved per request.
+// /api/auth/* — Better Auth (sign-up, sign-in, sign-out, session, token, jwks), resolved per
+// request; its failures go to the JSON log.
 export const { GET, POST, PATCH, PUT, DELETE } = toNextJsHandler((request) =>
-  getAuth().handler(request),
+  handleAuthRequest(getAuth(), getLogger())(request),
 );

@@ -1,0 +1,60 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { startUp } from "@/start-up";
+
+const SECRET = "s".repeat(40);
+const base = { NODE_ENV: "production", BETTER_AUTH_SECRET: SECRET } as NodeJS.ProcessEnv;
+
+function run(source: NodeJS.ProcessEnv) {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const ok = startUp({ source, destination });
+  return { ok, lines, records: lines.map((line) => JSON.parse(line)) };
+}
+
+describe("the web server's start-up", () => {
+  it("logs what it runs with as one JSON line, without the secret or the database URL", () => {
+    const { ok, lines, records } = run({
+      ...base,
+      DATABASE_URL: "postgres://app:db-password@db.example/app",
+    });
+    expect(ok).toBe(true);
+    expect(records).toEqual([
+      {
+        level: "info",
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        msg: "configuration read",
+        logLevel: "info",
+        authUrl: "http://localhost:3000",
+        apiUrl: "http://localhost:3001",
+        database: "DATABASE_URL",
+      },
+    ]);
+    expect(lines.join("")).not.toContain(SECRET);
+    expect(lines.join("")).not.toContain("db-password");
+  });
+
+  it("honours LOG_LEVEL: at warn, the info line is not written", () => {
+    expect(run({ ...base, LOG_LEVEL: "warn" })).toMatchObject({ ok: true, lines: [] });
+  });
+
+  it("refuses an unknown LOG_LEVEL with a fatal JSON line naming it", () => {
+    const { ok, records } = run({ ...base, LOG_LEVEL: "loud" });
+    expect(ok).toBe(false);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ level: "fatal", msg: "refusing to start" });
+    expect(records[0].error).toMatch(/LOG_LEVEL/);
+  });
+
+  it("refuses a short BETTER_AUTH_SECRET without logging it", () => {
+    const { ok, lines } = run({ ...base, BETTER_AUTH_SECRET: "short-secret-value" });
+    expect(ok).toBe(false);
+    expect(lines.join("")).toMatch(/BETTER_AUTH_SECRET/);
+    expect(lines.join("")).not.toContain("short-secret-value");
+  });
+});

@@ -1,0 +1,108 @@
+import { Writable } from "node:stream";
+import { useTestDatabase } from "@repo/db/testing/vitest";
+import { createLogger, type LogLevel } from "@repo/logger";
+import { sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createAuth, handleAuthRequest } from "../../src/server";
+
+const database = useTestDatabase();
+const BASE_URL = "http://localhost:3000";
+const EMAIL = "ada.logs@example.test";
+const PASSWORD = "correct-horse-battery-staple";
+
+function authLoggingAt(level: LogLevel) {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const logger = createLogger({ level, destination });
+  const auth = createAuth({
+    db: database.current.db,
+    secret: "x".repeat(40),
+    baseURL: BASE_URL,
+    logger,
+  });
+  const handle = handleAuthRequest(auth, logger);
+  const post = (path: string, body: object) =>
+    handle(
+      new Request(`${BASE_URL}/api/auth${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: BASE_URL },
+        body: JSON.stringify(body),
+      }),
+    );
+  return { lines, post };
+}
+
+// Whatever reaches the console instead of the logger.
+const printed: string[] = [];
+beforeEach(() => {
+  printed.length = 0;
+  for (const method of ["log", "info", "warn", "error"] as const)
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      printed.push(
+        args
+          .map((arg) =>
+            arg instanceof Error ? `${arg.message} ${String(arg.cause)}` : String(arg),
+          )
+          .join(" "),
+      );
+    });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("Better Auth's log, through the app's logger", () => {
+  it("is JSON lines at LOG_LEVEL, and carries no password, email, token or SQL parameter", async () => {
+    const { lines, post } = authLoggingAt("debug");
+    const signUp = await post("/sign-up/email", { email: EMAIL, password: PASSWORD, name: "Ada" });
+    expect(signUp.status).toBe(200);
+    const sessionToken = /session_token=([^;.]+)/.exec(signUp.headers.get("set-cookie") ?? "")?.[1];
+    expect(sessionToken).toBeTruthy();
+
+    // Paths that log: a second sign-up (info, quoting the email), a wrong password (warn), and a
+    // database error whose drizzle message ends with the bound values (the new session's token).
+    expect(
+      (await post("/sign-up/email", { email: EMAIL, password: PASSWORD, name: "A" })).status,
+    ).toBe(422);
+    expect((await post("/sign-in/email", { email: EMAIL, password: `${PASSWORD}!` })).status).toBe(
+      401,
+    );
+    await database.current.db.execute(sql`alter table "session" rename to "session_away"`);
+    try {
+      const failed = await post("/sign-in/email", { email: EMAIL, password: PASSWORD });
+      expect(failed.status).toBe(500);
+    } finally {
+      await database.current.db.execute(sql`alter table "session_away" rename to "session"`);
+    }
+
+    expect(printed.join("\n")).not.toContain("params"); // nothing went around the logger
+    const records = lines.map((line) => JSON.parse(line));
+    expect(records.every((record) => record.source === "better-auth")).toBe(true);
+    expect(records.every((record) => !Number.isNaN(Date.parse(record.time)))).toBe(true);
+    const messages = records.map((record) => `${record.level} ${record.msg}`);
+    expect(messages).toContain("info Sign-up attempt for existing email: [email]");
+    expect(messages).toContain("warn Invalid password");
+    const failure = records.find((record) => record.level === "error");
+    expect(JSON.stringify(failure)).toMatch(/session/); // the failed SQL is there to find the cause
+    const text = lines.join("\n");
+    for (const secret of [PASSWORD, EMAIL, sessionToken ?? "?", "$argon", "scrypt"])
+      expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/params: (?!\[redacted\])/);
+  });
+
+  it("writes nothing below LOG_LEVEL", async () => {
+    const { lines, post } = authLoggingAt("error");
+    expect(
+      (await post("/sign-in/email", { email: EMAIL, password: "wrong-password-1" })).status,
+    ).toBe(401);
+    expect(
+      (await post("/sign-up/email", { email: EMAIL, password: PASSWORD, name: "A" })).status,
+    ).toBe(422);
+    expect(lines).toEqual([]);
+  });
+});

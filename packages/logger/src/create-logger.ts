@@ -1,0 +1,28 @@
+import pino, { type DestinationStream, type Logger } from "pino";
+
+/** pino's levels, lowest first; `silent` logs nothing. Both apps validate LOG_LEVEL against these. */
+export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface LoggerOptions {
+  level: LogLevel;
+  /** Default: stdout (fd 1). Tests pass a stream that collects the lines. */
+  destination?: DestinationStream;
+}
+
+/**
+ * The one log-line shape of both apps: one JSON object per line, `level` as a label ("info"),
+ * `time` as an ISO timestamp, `msg`, and no pid/hostname. Fields a trace context would add
+ * (a pino `mixin`) belong here, so both apps get them at once.
+ */
+export function createLogger({ level, destination }: LoggerOptions): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination ?? pino.destination(1),
+  );
+}
