@@ -1,10 +1,5 @@
-import { getEnv } from "./env";
+import { startUp } from "./start-up";
 
 // Next logs an error thrown by `register()` but keeps serving, answering every request with a 500;
 // a missing or bad variable ends the process instead, so `next start` visibly refuses to start.
-try {
-  getEnv();
-} catch (error) {
-  console.error(`Refusing to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-}
+if (!startUp()) process.exit(1);

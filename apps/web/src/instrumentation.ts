@@ -5,3 +5,5 @@ export async function register() {
     await import("./instrumentation-node");
   }
 }
+
+export { onRequestError } from "./logger";

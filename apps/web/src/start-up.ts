@@ -26,6 +26,7 @@ export function startUp({ source = process.env, destination }: StartUpOptions = 
   createLogger({ level: env.LOG_LEVEL, destination }).info(
     {
       logLevel: env.LOG_LEVEL,
+      node: process.version,
       authUrl: env.BETTER_AUTH_URL,
       apiUrl: env.NEXT_PUBLIC_API_URL,
       database: env.DATABASE_URL ? "DATABASE_URL" : "embedded",
