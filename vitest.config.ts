@@ -64,7 +64,13 @@ export default defineConfig({
     ],
     coverage: {
       provider: "v8",
-      include: ["packages/auth/src/**", "packages/db/src/**", "apps/api/src/**", "apps/api/app/**"],
+      include: [
+        "packages/auth/src/**",
+        "packages/db/src/**",
+        "packages/logger/src/**",
+        "apps/api/src/**",
+        "apps/api/app/**",
+      ],
       exclude: ["**/bin/**"],
       // The table goes to coverage/coverage.txt; the console gets the per-package summary
       // of tooling/test/summary-reporter.ts.
@@ -72,6 +78,7 @@ export default defineConfig({
       thresholds: {
         "packages/auth/src/**": { lines: 80 },
         "packages/db/src/**": { lines: 80 },
+        "packages/logger/src/**": { lines: 80 },
         "apps/api/src/**": { lines: 80 },
       },
     },
