@@ -4,6 +4,7 @@
 // `pnpm --filter @repo/api build` compiles this file to dist/next-host.mjs.
 import http from "node:http";
 import path from "node:path";
+import { startTelemetry } from "@repo/telemetry/sdk";
 import next from "next";
 import { handleRequest } from "../app";
 import { createLogger, getDeps } from "../deps";
@@ -19,6 +20,9 @@ try {
   process.exit(1);
 }
 const logger = createLogger(process.env.LOG_LEVEL || "info");
+// Started here rather than only by instrumentation.ts, so this server can flush it on shutdown;
+// instrumentation.ts then finds it running (one SDK per process, see @repo/telemetry/sdk).
+const telemetry = startTelemetry({ serviceName: "todo-api", env: process.env });
 
 const app = next({
   dev: false,
@@ -37,7 +41,15 @@ const server = http.createServer(
   answeringUnservable((request, response) => void nextHandler(request, response), answer, logger),
 );
 answerBeforeTheParser(server, answer, logger);
-shutDownGracefully({ server, graceMs: config.shutdownGraceMs, logger, release: () => app.close() });
+shutDownGracefully({
+  server,
+  graceMs: config.shutdownGraceMs,
+  logger,
+  release: async () => {
+    await app.close();
+    await telemetry?.shutdown();
+  },
+});
 
 server.once("error", (error) => {
   logger.fatal({ err: error }, "the server could not start");
