@@ -13,10 +13,10 @@ describe("valueFreeSql", () => {
   });
 
   it.each([
-    "select * from \"todos\" where \"title\" = 'Buy milk'",
+    'select * from "todos" where "title" = \'Buy milk\'',
     'select * from "todos" limit 20',
     'select * from "todos" where "id" = $1 or "title" = $$secret$$',
-    "update \"user\" set \"name\" = E'x' where \"id\" = $1",
+    'update "user" set "name" = E\'x\' where "id" = $1',
   ])("drops a text that carries a value: %s", (text) => {
     expect(valueFreeSql(text)).toBeUndefined();
   });

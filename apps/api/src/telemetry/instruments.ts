@@ -17,6 +17,16 @@ export interface ApiTelemetry {
   authFailures: Counter;
 }
 
+// Each pool gets its own name: under Next one process holds a few (instrumentation.ts, the
+// route module and proxy.ts each build their dependencies), and observations of two pools under
+// one name would overwrite each other instead of adding up.
+const POOLS = Symbol.for("@repo/api.telemetry.pools");
+function poolName(): string {
+  const global = globalThis as typeof globalThis & { [POOLS]?: number };
+  global[POOLS] = (global[POOLS] ?? 0) + 1;
+  return global[POOLS] === 1 ? "api" : `api-${global[POOLS]}`;
+}
+
 // The HTTP semantic conventions' advice for http.server.request.duration.
 const DURATION_BUCKETS = [
   0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
@@ -25,7 +35,8 @@ const DURATION_BUCKETS = [
 /**
  * The API's instruments from the global providers (the SDK must have started), and the
  * database pool's gauges: connections by state (`db.client.connection.count`, semantic
- * conventions) and queries waiting for one (`db.client.connection.pending_requests`).
+ * conventions) and queries waiting for one (`db.client.connection.pending_requests`), under
+ * a pool name unique in the process (`api`, then `api-2`, …).
  */
 export function createApiTelemetry(poolStats: () => PoolStats): ApiTelemetry {
   const meter = metrics.getMeter(SCOPE);
@@ -37,7 +48,7 @@ export function createApiTelemetry(poolStats: () => PoolStats): ApiTelemetry {
     description: "Queries waiting for a connection of the database pool",
     unit: "{request}",
   });
-  const pool = { "db.client.connection.pool.name": "api" };
+  const pool = { "db.client.connection.pool.name": poolName() };
   meter.addBatchObservableCallback(
     (observer) => {
       const { total, idle, waiting } = poolStats();
