@@ -8,6 +8,7 @@ const config: NextConfig = {
     "@repo/db",
     "@repo/logger",
     "@repo/redis-scripts",
+    "@repo/telemetry",
   ],
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   // Drivers with optional native parts or dynamic requires stay plain Node modules.
@@ -18,6 +19,16 @@ const config: NextConfig = {
     "pino",
     "swagger-ui-dist",
     "ioredis",
+    // One copy of the OpenTelemetry API and SDK, loaded by Node as the Node host loads them,
+    // and shared with Next's own tracer (which requires @opentelemetry/api when installed).
+    "@opentelemetry/api",
+    "@opentelemetry/context-async-hooks",
+    "@opentelemetry/core",
+    "@opentelemetry/exporter-metrics-otlp-http",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/resources",
+    "@opentelemetry/sdk-metrics",
+    "@opentelemetry/sdk-trace",
   ],
   poweredByHeader: false,
 };

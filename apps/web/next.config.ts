@@ -9,6 +9,7 @@ const config: NextConfig = {
     "@repo/contracts",
     "@repo/db",
     "@repo/logger",
+    "@repo/telemetry",
   ],
   // Trace files from the monorepo root so pnpm's hoisted store ends up in the output.
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),

@@ -1,5 +1,6 @@
 import type { VerifierOptions } from "@repo/auth/verifier";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
+import { telemetryEnabled } from "@repo/telemetry/enabled";
 import { z } from "zod";
 import type { RateLimitStore } from "./rate-limit/create-rate-limiter";
 import { type Policies, RATE_LIMIT_DIGITS_MAX } from "./rate-limit/types";
@@ -46,6 +47,11 @@ export interface ApiConfig {
   rateLimit: { policies: Policies; store: RateLimitStore };
   /** Exact origins allowed by CORS. */
   allowedOrigins: string[];
+  /**
+   * Whether traces and metrics are exported (an OTEL_EXPORTER_OTLP_*ENDPOINT is set): the host
+   * starts the SDK, and the dependencies are built with spans and instruments.
+   */
+  telemetry: boolean;
 }
 
 /** Reads the API's configuration once, failing with the name of every bad variable. */
@@ -77,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
           .map((origin) => origin.trim())
           .filter(Boolean)
       : [new URL(authUrl).origin],
+    telemetry: telemetryEnabled(env),
   };
 }
 

@@ -1,10 +1,12 @@
 import { Pool as NeonPool, neonConfig } from "@neondatabase/serverless";
+import type { Tracer } from "@opentelemetry/api";
 import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
 import { drizzle as drizzlePg, type NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { EMBEDDED_DATABASE_URL } from "./embedded-url";
 import * as schema from "./schema";
+import { tracePool } from "./tracing";
 
 export type Schema = typeof schema;
 /**
@@ -31,13 +33,36 @@ export interface DatabaseOptions {
   /** Connections per process. */
   max?: number;
   neon?: NeonSocketOptions;
+  /** A span per query (see tracing.ts); unset, the pool is used as is, at no cost. */
+  tracer?: Tracer;
+}
+
+/** The pool's connections right now, for the pool gauges. */
+export interface PoolStats {
+  /** Open connections (in use and idle). */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export interface DatabaseClient {
   db: Database;
   driver: Driver;
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
+
+interface CountedPool {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+const statsOf = (pool: CountedPool) => (): PoolStats => ({
+  total: pool.totalCount,
+  idle: pool.idleCount,
+  waiting: pool.waitingCount,
+});
 
 /** Neon's hosts (`*.neon.tech`, and `*.neon.build` for its staging) get the serverless driver. */
 export function isNeonUrl(url: string): boolean {
@@ -63,10 +88,22 @@ export function createDatabase(options: DatabaseOptions = {}): DatabaseClient {
     }
     const pool = new NeonPool({ connectionString: url, max });
     pool.on("error", () => {}); // an idle client's error is reported by the next query instead
-    return { db: drizzleNeon({ client: pool, schema }), driver, close: () => pool.end() };
+    const client = options.tracer ? tracePool(pool, options.tracer) : pool;
+    return {
+      db: drizzleNeon({ client, schema }),
+      driver,
+      poolStats: statsOf(pool),
+      close: () => pool.end(),
+    };
   }
 
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   pool.on("error", () => {}); // an idle client's error is reported by the next query instead
-  return { db: drizzlePg({ client: pool, schema }), driver, close: () => pool.end() };
+  const client = options.tracer ? tracePool(pool, options.tracer) : pool;
+  return {
+    db: drizzlePg({ client, schema }),
+    driver,
+    poolStats: statsOf(pool),
+    close: () => pool.end(),
+  };
 }

@@ -15,6 +15,8 @@ export interface BenchOptions {
   growthSeconds: number;
   hosts: HostName[];
   modes: TokenMode[];
+  /** Hosts export traces and metrics over OTLP/HTTP to a sink in the harness. */
+  otlp: boolean;
   out: string | undefined;
 }
 
@@ -30,6 +32,8 @@ against a bare node:http + pg + jose baseline, on a fresh PostgreSQL database se
   --growth-samples N sequential requests per growth measurement (default 200)
   --hosts LIST       comma-separated, of ${HOST_NAMES.join(", ")} (default all)
   --modes LIST       token algorithms, of ${TOKEN_MODES.join(", ")} (default both)
+  --otlp             the API's hosts export OpenTelemetry traces and metrics (OTLP/HTTP) to a
+                     sink the bench runs; without it they run with no endpoint, telemetry off
   --out FILE         also write the tables as Markdown to FILE
 
 Environment: BENCH_DATABASE_URL or TEST_DATABASE_URL names the PostgreSQL server (the bench
@@ -67,6 +71,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       "growth-samples": { type: "string" },
       hosts: { type: "string" },
       modes: { type: "string" },
+      otlp: { type: "boolean", default: false },
       out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -82,6 +87,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     growthSeconds: 20,
     hosts: listOf("hosts", values.hosts, HOST_NAMES),
     modes: listOf("modes", values.modes, TOKEN_MODES),
+    otlp: values.otlp,
     out: values.out,
   };
 }

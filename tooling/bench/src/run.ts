@@ -6,6 +6,7 @@ import { type HostSpec, hostSpecs, missingBuild, type RunningHost, startHost } f
 import { measure } from "./load";
 import { log, message } from "./log";
 import type { BenchOptions, TokenMode } from "./options";
+import { startOtlpSink } from "./otlp-sink";
 import type { HostGrowthRow, LoadRow } from "./report";
 import { type Caller, SCENARIOS } from "./scenarios";
 import { FULL_SIZES, resetData, SMOKE_SIZES, seed } from "./seed";
@@ -74,6 +75,8 @@ export async function run(
   cleanup.add("stop the embedded PostgreSQL", server.stop);
   const serverUrl = server.adminUrl;
   const redisUrl = await redisUrlFor(options);
+  const sink = options.otlp ? await startOtlpSink() : undefined;
+  if (sink) cleanup.add("close the OTLP sink", sink.close);
   const sizes = options.smoke ? SMOKE_SIZES : FULL_SIZES;
   const depth = options.smoke ? 200 : 90_000;
 
@@ -116,6 +119,7 @@ export async function run(
       LOG_LEVEL: "info",
       RATE_LIMIT_USER: "100000000/60",
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+      ...(sink ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint } : {}),
       ...issuer.env,
     };
 
@@ -144,7 +148,22 @@ export async function run(
     }
     await issuer.close();
   }
+  if (sink) reportSink(sink.received(), hosts, result);
   return result;
+}
+
+/** What the hosts exported (each flushes on its shutdown); none at all means export is broken. */
+function reportSink(
+  received: { traces: number; metrics: number; bytes: number },
+  hosts: HostSpec[],
+  result: RunResult,
+) {
+  const line = `OTLP sink received ${received.traces} trace and ${received.metrics} metric exports, ${(received.bytes / 2 ** 20).toFixed(1)} MiB`;
+  log(line);
+  result.notes.push(line);
+  const exporting = hosts.some((host) => host.name !== "baseline");
+  if (exporting && (received.traces === 0 || received.metrics === 0))
+    result.failures.push(`--otlp: the hosts exported no traces or no metrics (${line})`);
 }
 
 /** Every scenario in turn, measured under load. */

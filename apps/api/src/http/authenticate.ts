@@ -3,12 +3,26 @@ import { ApiError } from "./problem";
 
 export const CHALLENGE = 'Bearer realm="todo-api"';
 
+/** A 401 that says why, for the `todo_api.auth.failures` metric (never the token itself). */
+export class Unauthorized extends ApiError {
+  constructor(
+    detail: string,
+    presented: boolean,
+    /** `missing`, `malformed`, or the verifier's reason (a jose error code, e.g. ERR_JWT_EXPIRED). */
+    readonly reason: string,
+  ) {
+    super("unauthorized", detail, {
+      // RFC 6750 §3: error="invalid_token" only when Bearer credentials were presented.
+      headers: {
+        "WWW-Authenticate": presented ? `${CHALLENGE}, error="invalid_token"` : CHALLENGE,
+      },
+    });
+  }
+}
+
 /** A 401 with the RFC 6750 challenge; `presented`: Bearer credentials came with the request. */
-export const unauthorized = (detail: string, presented: boolean) =>
-  new ApiError("unauthorized", detail, {
-    // RFC 6750 §3: error="invalid_token" only when Bearer credentials were presented.
-    headers: { "WWW-Authenticate": presented ? `${CHALLENGE}, error="invalid_token"` : CHALLENGE },
-  });
+export const unauthorized = (detail: string, presented: boolean, reason: string) =>
+  new Unauthorized(detail, presented, reason);
 
 /** The caller's identity from `Authorization: Bearer <JWT>`, or a 401 (a 503 when keys are unreachable). */
 export async function authenticate(request: Request, verifier: Verifier): Promise<Identity> {
@@ -16,14 +30,14 @@ export async function authenticate(request: Request, verifier: Verifier): Promis
   try {
     token = bearerToken(request.headers.get("authorization"));
   } catch {
-    throw unauthorized("The bearer token is malformed.", true);
+    throw unauthorized("The bearer token is malformed.", true, "malformed");
   }
-  if (token === null) throw unauthorized("A bearer token is required.", false);
+  if (token === null) throw unauthorized("A bearer token is required.", false, "missing");
   try {
     return await verifier.verify(token);
   } catch (error) {
     if (error instanceof InvalidTokenError)
-      throw unauthorized("The bearer token is invalid or expired.", true);
+      throw unauthorized("The bearer token is invalid or expired.", true, error.reason);
     throw error;
   }
 }

@@ -1,5 +1,8 @@
+import type { Span } from "@opentelemetry/api";
 import type { ApiDeps } from "../deps";
 import type { RateLimitResult } from "../rate-limit/types";
+import { inRequestSpan, recordRequest } from "../telemetry/request-span";
+import { recordException, withSpan } from "../telemetry/with-span";
 import { applyCors, preflight } from "./cors";
 import { authenticateAndLimit } from "./guard";
 import type { Operation } from "./operation";
@@ -35,19 +38,19 @@ function operationFor(route: PathRoute, method: string): Operation {
  * the inputs, validated from the operation's declaration (400/413/415/422, 404 for a path
  * parameter) → the handler → one error mapper. Then the headers every response carries (CORS,
  * security, rate limit), and one log line.
+ *
+ * With telemetry on (`deps.telemetry`), the request runs in a span, with child spans for
+ * authentication, each rate-limit check and the handler, and the log line carries the span's
+ * `traceId` and `spanId`. With it off, none of that code runs (no spans, no no-op calls).
  */
 export function createRequestHandler(operations: readonly Operation[]) {
   const router = createRouter(operations);
 
-  /**
-   * `method`: the request's real method when a `Request` cannot carry it (fetch refuses TRACE,
-   * CONNECT and TRACK; Node's parser refuses tokens it does not know): a host passes a bodiless
-   * GET `Request` with the path and headers, and the pipeline answers for `method`.
-   */
-  return async function handle(
+  async function serve(
     request: Request,
     deps: ApiDeps,
-    method = request.method,
+    method: string,
+    span: Span | undefined,
   ): Promise<Response> {
     const started = performance.now();
     const url = new URL(request.url);
@@ -72,7 +75,7 @@ export function createRequestHandler(operations: readonly Operation[]) {
             : undefined;
         userId = user?.userId;
         const { input, json } = await readInput(operation, request, url, match.params);
-        response = await operation.handler({
+        const handlerContext = {
           request,
           url,
           requestId,
@@ -81,10 +84,19 @@ export function createRequestHandler(operations: readonly Operation[]) {
           input,
           json,
           operations,
-        } as Parameters<Operation["handler"]>[0]);
+        } as Parameters<Operation["handler"]>[0];
+        response = deps.telemetry
+          ? await withSpan(
+              deps.telemetry.tracer,
+              "todo_api.handler",
+              { "todo_api.operation": operation.operationId },
+              () => operation.handler(handlerContext),
+            )
+          : await operation.handler(handlerContext);
         if (method === "HEAD") response = new Response(null, response);
       }
     } catch (error) {
+      if (span && !(error instanceof ApiError)) recordException(span, error);
       response = toProblemResponse(error, {
         instance: url.pathname,
         requestId,
@@ -103,15 +115,41 @@ export function createRequestHandler(operations: readonly Operation[]) {
         headers.set(name, value);
     applyCors(response, request, deps.allowedOrigins);
 
+    const elapsedMs = performance.now() - started;
+    const ids = span?.spanContext();
+    if (span && deps.telemetry)
+      recordRequest(deps.telemetry, span, {
+        method,
+        route: route?.pattern,
+        status: response.status,
+        seconds: elapsedMs / 1000,
+      });
     deps.logger.info({
       requestId,
       method,
       route: route?.pattern ?? null,
       status: response.status,
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      durationMs: Math.round(elapsedMs * 100) / 100,
       userId,
+      // Only when traces are exported: without the SDK there is no span to point at.
+      ...(ids ? { traceId: ids.traceId, spanId: ids.spanId } : {}),
     });
     return response;
+  }
+
+  /**
+   * `method`: the request's real method when a `Request` cannot carry it (fetch refuses TRACE,
+   * CONNECT and TRACK; Node's parser refuses tokens it does not know): a host passes a bodiless
+   * GET `Request` with the path and headers, and the pipeline answers for `method`.
+   */
+  return function handle(
+    request: Request,
+    deps: ApiDeps,
+    method = request.method,
+  ): Promise<Response> {
+    const { telemetry } = deps;
+    if (!telemetry) return serve(request, deps, method, undefined);
+    return inRequestSpan(telemetry, request, method, (span) => serve(request, deps, method, span));
   };
 }
 

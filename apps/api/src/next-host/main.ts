@@ -5,6 +5,7 @@
 import http from "node:http";
 import path from "node:path";
 import { createLogger, type LogLevel } from "@repo/logger";
+import { startTelemetry } from "@repo/telemetry/sdk";
 import next from "next";
 import { handleRequest } from "../app";
 import { getDeps } from "../deps";
@@ -22,6 +23,9 @@ try {
 // Not validated here: instrumentation's getDeps() refuses a bad LOG_LEVEL by name, and pino,
 // given one first, throws naming it.
 const logger = createLogger({ level: (process.env.LOG_LEVEL || "info") as LogLevel });
+// Started here rather than only by instrumentation.ts, so this server can flush it on shutdown;
+// instrumentation.ts then finds it running (one SDK per process, see @repo/telemetry/sdk).
+const telemetry = startTelemetry({ serviceName: "todo-api", env: process.env });
 
 const app = next({
   dev: false,
@@ -40,7 +44,15 @@ const server = http.createServer(
   answeringUnservable((request, response) => void nextHandler(request, response), answer, logger),
 );
 answerBeforeTheParser(server, answer, logger);
-shutDownGracefully({ server, graceMs: config.shutdownGraceMs, logger, release: () => app.close() });
+shutDownGracefully({
+  server,
+  graceMs: config.shutdownGraceMs,
+  logger,
+  release: async () => {
+    await app.close();
+    await telemetry?.shutdown();
+  },
+});
 
 server.once("error", (error) => {
   logger.fatal({ err: error }, "the server could not start");

@@ -5,7 +5,7 @@ import { explainMissingTodo } from "./queries/explain-missing-todo";
 
 export const todoNotFound = () => new ApiError("not-found", "No such todo.");
 
-export const userGone = () => unauthorized("The token's user no longer exists.", true);
+export const userGone = () => unauthorized("The token's user no longer exists.", true, "user_gone");
 
 /**
  * The error for a todo the caller could not read or write, in the contract's order:

@@ -1,3 +1,4 @@
+import type { Tracer } from "@opentelemetry/api";
 import { errors, type JWTPayload, type JWTVerifyOptions, jwtVerify } from "jose";
 import { InvalidTokenError, KeysUnavailableError } from "./errors";
 import type { Identity } from "./identity";
@@ -44,7 +45,11 @@ export type VerifierOptions = (
       audience: string;
       clockToleranceSeconds?: number;
     }
-) & { tokenCache?: TokenCacheOptions };
+) & {
+  tokenCache?: TokenCacheOptions;
+  /** Spans for the verifier's outbound calls (the JWKS fetch); unset, none. */
+  tracer?: Tracer;
+};
 
 export interface Verifier {
   /** Resolves to the caller's identity; rejects with InvalidTokenError or KeysUnavailableError. */
@@ -102,6 +107,7 @@ function jwksCheck(options: VerifierOptions & { mode: "jwks" }, claims: JWTVerif
     cooldownMs: seconds("cooldownSeconds", options.cooldownSeconds, 30) * 1000,
     maxAgeMs: seconds("maxAgeSeconds", options.maxAgeSeconds, 600) * 1000,
     timeoutMs: seconds("timeoutMs", options.timeoutMs, 5000),
+    ...(options.tracer ? { tracer: options.tracer } : {}),
   });
   const verifyOptions = { ...claims, algorithms };
   return async (token) => (await jwtVerify(token, getKey, verifyOptions)).payload;

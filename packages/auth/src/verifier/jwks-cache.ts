@@ -1,11 +1,15 @@
+import type { Tracer } from "@opentelemetry/api";
 import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey } from "jose";
 import { KeysUnavailableError } from "./errors";
+import { tracedFetch } from "./traced-fetch";
 
 export interface JwksCacheOptions {
   url: string;
   cooldownMs: number;
   maxAgeMs: number;
   timeoutMs: number;
+  /** A CLIENT span per JWKS fetch; unset, plain fetch. */
+  tracer?: Tracer;
 }
 
 /**
@@ -24,11 +28,12 @@ export function createJwksCache(options: JwksCacheOptions): JWTVerifyGetKey {
   const coolingDown = () => now() - attemptedAt < options.cooldownMs;
   const stale = () => now() - fetchedAt >= options.maxAgeMs;
   const unavailable = () => new KeysUnavailableError({ cause: lastFailure?.error });
+  const get = options.tracer ? tracedFetch(options.tracer) : fetch;
 
   async function load(): Promise<boolean> {
     try {
       const signal = AbortSignal.timeout(options.timeoutMs);
-      const response = await fetch(options.url, {
+      const response = await get(options.url, {
         signal,
         headers: { accept: "application/json" },
       });

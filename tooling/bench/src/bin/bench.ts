@@ -14,7 +14,7 @@ function describeRun(options: BenchOptions): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   return [
     `${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${cpu} · ${Math.round(os.totalmem() / 2 ** 30)} GB`,
-    `${FULL_SIZES.users} users × ${FULL_SIZES.todosPerUser} todos; ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per scenario; request logs on, rate limits in Redis`,
+    `${FULL_SIZES.users} users × ${FULL_SIZES.todosPerUser} todos; ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per scenario; request logs on, rate limits in Redis, ${options.otlp ? "OpenTelemetry exported (OTLP/HTTP to a local sink)" : "no OpenTelemetry endpoint"}`,
   ].join("\n");
 }
 
