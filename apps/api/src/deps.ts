@@ -37,7 +37,7 @@ export interface ClosableDeps extends ApiDeps {
 
 export function createDeps(config: ApiConfig): ClosableDeps {
   const logger = createLogger(config.logLevel);
-  if (!config.databaseUrl)
+  if (config.embeddedDatabase)
     logger.warn("DATABASE_URL is unset: using the embedded development PostgreSQL");
   const database = createDatabase({ url: config.databaseUrl });
   const rateLimiter = createRateLimiter({ ...config.rateLimit, logger });
