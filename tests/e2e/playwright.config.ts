@@ -1,5 +1,5 @@
-// End-to-end tests: both apps built for production and started with `next start` on ports of
-// their own, on a fresh database, driven through Debian's Chromium (see src/run.ts).
+// End-to-end tests: both apps built for production and started from their standalone folders on
+// ports of their own, on a fresh database, driven through Debian's Chromium (see src/run.ts).
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { prepareRun, type Run, repoRoot } from "./src/run";
@@ -32,20 +32,18 @@ function appEnvironment(run: Run): Record<string, string> {
 }
 
 function nextStart(app: "web" | "api", origin: string, readyPath: string) {
-  const dir = path.join(repoRoot, "apps", app);
-  const next = path.join(dir, "node_modules/next/dist/bin/next");
+  // Each app from the standalone folder `pnpm build` assembles, as a deployment runs it: the
+  // API's Next app on its production server (dist/next-host.mjs), the web app on Next's server.js.
+  const dir = path.join(repoRoot, "apps", app, ".next/standalone/apps", app);
   const { hostname, port } = new URL(origin);
-  // The API's Next app runs on its production server (dist/next-host.mjs), the web app on `next start`.
-  const command =
-    app === "api"
-      ? `"${process.execPath}" dist/next-host.mjs`
-      : `"${process.execPath}" "${next}" start --hostname ${hostname} --port ${port}`;
+  const server = app === "api" ? "dist/next-host.mjs" : "server.js";
   return {
     name: app,
-    command,
+    command: `"${process.execPath}" ${server}`,
     cwd: dir,
     url: `${origin}${readyPath}`,
-    env: { ...appEnvironment(run), PORT: port, HOST: hostname },
+    // The API's host reads HOST, Next's server.js HOSTNAME.
+    env: { ...appEnvironment(run), PORT: port, HOST: hostname, HOSTNAME: hostname },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore" as const,

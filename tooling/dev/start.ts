@@ -1,7 +1,9 @@
-// `pnpm dev` (and `pnpm start` with --production): runs the whole system from one command.
+// `pnpm dev` (and `pnpm start` with --production: the standalone builds): runs the whole system
+// from one command.
 // With DATABASE_URL unset it starts the embedded PostgreSQL (data in .data/postgres, kept
 // between runs), applies the migrations, and hands the URL to both apps. Ctrl-C stops it all.
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
@@ -24,13 +26,20 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+// In production, each app's standalone folder as `pnpm build` assembled it (what a deployment
+// copies): the web app on Next's server.js, the API's Next app on its own server.
+const standaloneServer = (app: (typeof apps)[number]) =>
+  path.join(
+    root,
+    app.dir,
+    ".next/standalone",
+    app.dir,
+    app.name === "api" ? "dist/next-host.mjs" : "server.js",
+  );
+
 function run(app: (typeof apps)[number], env: NodeJS.ProcessEnv): ChildProcess {
   const next = path.join(root, app.dir, "node_modules/next/dist/bin/next");
-  // In production the API's Next app runs on its own server (apps/api/dist/next-host.mjs).
-  const args =
-    production && app.name === "api"
-      ? ["dist/next-host.mjs"]
-      : [next, production ? "start" : "dev", "--port", String(app.port)];
+  const args = production ? [standaloneServer(app)] : [next, "dev", "--port", String(app.port)];
   const child = spawn(process.execPath, args, {
     cwd: path.join(root, app.dir),
     env: { ...env, PORT: String(app.port) },
@@ -46,6 +55,14 @@ function run(app: (typeof apps)[number], env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 async function main() {
+  if (production)
+    for (const app of apps)
+      if (!existsSync(standaloneServer(app))) {
+        console.error(
+          `${path.relative(root, standaloneServer(app))} is missing: run \`pnpm build\` first.`,
+        );
+        process.exit(1);
+      }
   for (const app of apps)
     if (!(await portIsFree(app.port))) {
       console.error(

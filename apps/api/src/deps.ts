@@ -29,7 +29,7 @@ export interface ClosableDeps extends ApiDeps {
 
 export function createDeps(config: ApiConfig): ClosableDeps {
   const logger = createLogger({ level: config.logLevel });
-  if (!config.databaseUrl)
+  if (config.embeddedDatabase)
     logger.warn("DATABASE_URL is unset: using the embedded development PostgreSQL");
   // With telemetry on, the host has started the SDK before this (a meter taken earlier would
   // stay a no-op); with it off, nothing is wrapped and nothing is recorded.
@@ -51,8 +51,34 @@ export function createDeps(config: ApiConfig): ClosableDeps {
 
 let deps: ApiDeps | undefined;
 
+// Next compiles the route, proxy.ts and instrumentation.ts each with its own copy of this
+// module, and the Next host bundles another: each copy builds its own dependencies on first use.
+// They all register here, process-wide, so that a shutdown can close every pool.
+const CLOSERS = Symbol.for("todo-api.deps-closers");
+const registry = globalThis as { [CLOSERS]?: Set<() => Promise<void>> };
+const closers = () => {
+  registry[CLOSERS] ??= new Set();
+  return registry[CLOSERS];
+};
+
 /** The process's dependencies, built from the environment on first use (start-up, see instrumentation.ts). */
 export function getDeps(): ApiDeps {
-  deps ??= createDeps(loadConfig(process.env));
+  if (!deps) {
+    const created = createDeps(loadConfig(process.env));
+    closers().add(created.close);
+    deps = created;
+  }
   return deps;
+}
+
+/**
+ * Closes every set of dependencies `getDeps` built in this process, whichever copy of this
+ * module built it (the Next host calls it on shutdown, once no request is in flight).
+ * Resolves with how many were closed.
+ */
+export async function closeAllDeps(): Promise<number> {
+  const open = [...closers()];
+  closers().clear();
+  await Promise.all(open.map((close) => close()));
+  return open.length;
 }

@@ -1,4 +1,5 @@
 import type { VerifierOptions } from "@repo/auth/verifier";
+import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
 import { telemetryEnabled } from "@repo/telemetry/enabled";
 import { z } from "zod";
@@ -23,6 +24,7 @@ const rate = z
   });
 
 const envSchema = z.object({
+  NODE_ENV: optional(z.string()),
   DATABASE_URL: optional(z.url()),
   BETTER_AUTH_URL: optional(z.url()),
   AUTH_JWKS_URL: optional(z.url()),
@@ -41,7 +43,9 @@ const envSchema = z.object({
 });
 
 export interface ApiConfig {
-  databaseUrl: string | undefined;
+  databaseUrl: string;
+  /** DATABASE_URL was unset (development only): the embedded server `pnpm dev` starts. */
+  embeddedDatabase: boolean;
   auth: VerifierOptions;
   logLevel: LogLevel;
   rateLimit: { policies: Policies; store: RateLimitStore };
@@ -62,11 +66,18 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
     throw new Error(`Invalid API configuration:\n  ${problems.join("\n  ")}`);
   }
   const e = parsed.data;
+  // A production server never falls back to the development database: it would start, look
+  // healthy, and fail every query against a server that is not there.
+  if (!e.DATABASE_URL && e.NODE_ENV === "production")
+    throw new Error(
+      "Invalid API configuration:\n  DATABASE_URL: required in production (the embedded PostgreSQL is for development only)",
+    );
   const authUrl = (e.BETTER_AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const issuer = e.AUTH_ISSUER ?? authUrl;
   const audience = e.AUTH_AUDIENCE ?? authUrl;
   return {
-    databaseUrl: e.DATABASE_URL,
+    databaseUrl: e.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+    embeddedDatabase: !e.DATABASE_URL,
     auth: e.AUTH_JWT_SECRET
       ? { mode: "secret", secret: e.AUTH_JWT_SECRET, issuer, audience }
       : { mode: "jwks", jwksUrl: e.AUTH_JWKS_URL ?? `${authUrl}/api/auth/jwks`, issuer, audience },

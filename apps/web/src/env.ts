@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
 import { z } from "zod";
 
@@ -16,8 +17,8 @@ const schema = z.object({
 });
 
 export interface Env {
-  /** Unset: the embedded development Postgres (see @repo/db/client). */
-  DATABASE_URL?: string | undefined;
+  /** Unset in development: the embedded Postgres `pnpm dev` starts; in production, required. */
+  DATABASE_URL: string;
   BETTER_AUTH_SECRET: string;
   BETTER_AUTH_URL: string;
   NEXT_PUBLIC_API_URL: string;
@@ -47,8 +48,20 @@ export function readEnv(source: NodeJS.ProcessEnv): Env {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
     throw new Error(`Invalid environment: ${problems.join("; ")}`);
   }
-  const { BETTER_AUTH_SECRET, ...rest } = parsed.data;
-  return { ...rest, BETTER_AUTH_SECRET: BETTER_AUTH_SECRET ?? developmentSecret() };
+  const { BETTER_AUTH_SECRET, DATABASE_URL, ...rest } = parsed.data;
+  return {
+    ...rest,
+    DATABASE_URL: DATABASE_URL ?? developmentDatabaseUrl(),
+    BETTER_AUTH_SECRET: BETTER_AUTH_SECRET ?? developmentSecret(),
+  };
+}
+
+/** The embedded server `pnpm dev` starts; a production server refuses to start without a URL. */
+function developmentDatabaseUrl(): string {
+  if (process.env.NODE_ENV === "production") {
+    throw new Error("DATABASE_URL is not set: a production server needs its PostgreSQL URL");
+  }
+  return EMBEDDED_DATABASE_URL;
 }
 
 /** A generated secret kept in `<repo root>/.data/better-auth-secret`, so sessions and JWT keys survive restarts. */

@@ -4,7 +4,6 @@ import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
 import { drizzle as drizzlePg, type NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import pg from "pg";
-import { EMBEDDED_DATABASE_URL } from "./embedded-url";
 import * as schema from "./schema";
 import { tracePool } from "./tracing";
 
@@ -26,8 +25,11 @@ export interface NeonSocketOptions {
 }
 
 export interface DatabaseOptions {
-  /** A Postgres URL; unset means the embedded development server (`pnpm dev` starts it). */
-  url?: string | undefined;
+  /**
+   * A Postgres URL. No default here: each app's env.ts decides (in development, the embedded
+   * server's `EMBEDDED_DATABASE_URL` from `@repo/db/embedded-url`; in production, none).
+   */
+  url: string;
   /** Overrides the choice made from the URL's host. */
   driver?: Driver;
   /** Connections per process. */
@@ -70,8 +72,8 @@ export function isNeonUrl(url: string): boolean {
   return /(^|\.)neon\.(tech|build)$/.test(host);
 }
 
-export function createDatabase(options: DatabaseOptions = {}): DatabaseClient {
-  const url = options.url ?? EMBEDDED_DATABASE_URL;
+export function createDatabase(options: DatabaseOptions): DatabaseClient {
+  const { url } = options;
   const driver = options.driver ?? (isNeonUrl(url) ? "neon" : "tcp");
   const max = options.max ?? 10;
 

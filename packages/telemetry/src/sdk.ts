@@ -11,6 +11,7 @@ import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk
 import { BatchSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import { telemetryEnabled } from "./enabled";
 import { createRedactingProcessor } from "./redact";
+import { samplerFromEnv } from "./sampler";
 
 type Env = Record<string, string | undefined>;
 
@@ -34,7 +35,8 @@ type WithTelemetry = typeof globalThis & { [STARTED]?: Telemetry };
  * leaves the API's no-op tracer and meter in place. `serviceName` applies unless
  * OTEL_SERVICE_NAME (or `service.name` in OTEL_RESOURCE_ATTRIBUTES) says otherwise. The
  * exporters read OTEL_EXPORTER_OTLP_* (endpoint, headers, timeout) themselves; the export
- * interval and batch delay follow OTEL_METRIC_EXPORT_INTERVAL and OTEL_BSP_SCHEDULE_DELAY.
+ * interval and batch delay follow OTEL_METRIC_EXPORT_INTERVAL and OTEL_BSP_SCHEDULE_DELAY, the
+ * sampler OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG (see sampler.ts).
  */
 export function startTelemetry({
   serviceName,
@@ -58,6 +60,7 @@ export function startTelemetry({
 
   const tracerProvider = new TracerProvider({
     resource,
+    sampler: samplerFromEnv(env),
     spanProcessors: [
       // First: a span is clean before the exporting processor sees it.
       createRedactingProcessor(),

@@ -1,17 +1,23 @@
 // The Next app on an HTTP server of ours, for containers and VMs that want the Next routes:
 // `next start` without the requests its own server answers before any code of the app runs.
 // Next's request handler serves everything else, proxy.ts and instrumentation.ts included.
-// `pnpm --filter @repo/api build` compiles this file to dist/next-host.mjs.
+// `pnpm --filter @repo/api build` compiles this file to dist/next-host.mjs, and copies it with
+// what it imports into the standalone folder (.next/standalone/apps/api/dist/next-host.mjs).
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { createLogger, type LogLevel } from "@repo/logger";
 import { startTelemetry } from "@repo/telemetry/sdk";
-import next from "next";
 import { handleRequest } from "../app";
-import { getDeps } from "../deps";
+import { closeAllDeps, getDeps } from "../deps";
 import { shutDownGracefully } from "../node-host/graceful-shutdown";
 import { type HostConfig, loadHostConfig } from "../node-host/host-config";
 import { answerBeforeTheParser, answeringUnservable } from "../node-host/unservable";
+
+// A production server, whoever starts it (Next's own standalone server.js sets this too): the
+// API's configuration then requires DATABASE_URL instead of using the development database.
+// (Next's types declare NODE_ENV read-only: it is set through the object.)
+if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
 
 let config: HostConfig;
 try {
@@ -27,9 +33,27 @@ const logger = createLogger({ level: (process.env.LOG_LEVEL || "info") as LogLev
 // instrumentation.ts then finds it running (one SDK per process, see @repo/telemetry/sdk).
 const telemetry = startTelemetry({ serviceName: "todo-api", env: process.env });
 
+// The app as built: the folder above dist/, in the repository or in a standalone copy.
+const dir = path.resolve(import.meta.dirname, "..");
+let builtConfig: string;
+try {
+  builtConfig = JSON.stringify(
+    JSON.parse(readFileSync(path.join(dir, ".next/required-server-files.json"), "utf8")).config,
+  );
+} catch (error) {
+  console.error(
+    `Refusing to start: no production build in ${dir} (run \`pnpm build\`): ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+}
+// The configuration the build resolved, as Next's own standalone server.js hands it over: without
+// it, next() loads next.config.ts, which needs the build's tools (absent from a standalone copy).
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = builtConfig;
+const { default: next } = await import("next");
+
 const app = next({
   dev: false,
-  dir: path.resolve(import.meta.dirname, ".."),
+  dir,
   hostname: config.host,
   port: config.port,
 });
@@ -44,15 +68,16 @@ const server = http.createServer(
   answeringUnservable((request, response) => void nextHandler(request, response), answer, logger),
 );
 answerBeforeTheParser(server, answer, logger);
-shutDownGracefully({
-  server,
-  graceMs: config.shutdownGraceMs,
-  logger,
-  release: async () => {
-    await app.close();
-    await telemetry?.shutdown();
-  },
-});
+// Once no request is in flight: Next's server, then every database pool and rate-limit store the
+// app's modules opened (Next's route, proxy and instrumentation each hold their own), then the
+// telemetry SDK, last, so it exports the spans of the requests that just finished.
+const release = async () => {
+  await app.close();
+  const closed = await closeAllDeps();
+  logger.info({ closed }, "closed the database pools and rate-limit stores");
+  await telemetry?.shutdown();
+};
+shutDownGracefully({ server, graceMs: config.shutdownGraceMs, logger, release });
 
 server.once("error", (error) => {
   logger.fatal({ err: error }, "the server could not start");

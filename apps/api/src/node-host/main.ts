@@ -10,6 +10,11 @@ import { type HostConfig, loadHostConfig } from "./host-config";
 import { toRequestListener } from "./request-listener";
 import { answerBeforeTheParser } from "./unservable";
 
+// A production server, whoever starts it: the API's configuration then requires DATABASE_URL
+// instead of using the development database.
+// (Next's types declare NODE_ENV read-only: it is set through the object.)
+if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
+
 function configure(): { api: ApiConfig; host: HostConfig } {
   const problems: string[] = [];
   const attempt = <T>(load: () => T): T | undefined => {

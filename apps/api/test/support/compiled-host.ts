@@ -33,16 +33,33 @@ export interface HostProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the compiled host with exactly `env` (plus PATH). */
-export function spawnHost(env: Record<string, string>): HostProcess {
-  const child = spawn(process.execPath, [BUNDLE], {
-    cwd: API_DIR,
+/** Another server than the Node host: a script, and the folder it runs in. */
+export interface HostScript {
+  script: string;
+  cwd: string;
+}
+
+/**
+ * Runs the compiled host (or `script`) with exactly `env` (plus PATH). Lines that are not JSON
+ * (Next's own, on the Next host) go to `stderr()`'s text as well.
+ */
+export function spawnHost(
+  env: Record<string, string>,
+  { script, cwd }: HostScript = { script: BUNDLE, cwd: API_DIR },
+): HostProcess {
+  const child = spawn(process.execPath, [script], {
+    cwd,
     env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: LogLine[] = [];
   const waiters: { matches: (line: LogLine) => boolean; resolve: (line: LogLine) => void }[] = [];
+  let stderr = "";
   createInterface({ input: child.stdout }).on("line", (text) => {
+    if (!text.startsWith("{")) {
+      stderr += `${text}\n`;
+      return;
+    }
     const line = JSON.parse(text) as LogLine;
     logs.push(line);
     for (const waiter of waiters.filter((w) => w.matches(line))) {
@@ -50,7 +67,6 @@ export function spawnHost(env: Record<string, string>): HostProcess {
       waiter.resolve(line);
     }
   });
-  let stderr = "";
   child.stderr.on("data", (chunk) => {
     stderr += String(chunk);
   });
@@ -72,8 +88,8 @@ export function spawnHost(env: Record<string, string>): HostProcess {
 }
 
 /** Starts the host on a free port and resolves once it listens. */
-export async function startHost(env: Record<string, string>) {
-  const host = spawnHost({ PORT: "0", HOST: "127.0.0.1", ...env });
+export async function startHost(env: Record<string, string>, script?: HostScript) {
+  const host = spawnHost({ PORT: "0", HOST: "127.0.0.1", ...env }, script);
   const listening = await host.waitForLog((line) => line.msg === "listening");
   const { port } = listening.address as { port: number };
   return { ...host, port, url: `http://127.0.0.1:${port}` };

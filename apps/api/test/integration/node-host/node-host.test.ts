@@ -1,10 +1,9 @@
-import http from "node:http";
-import net from "node:net";
 import { user } from "@repo/db/schema";
 import { useTestDatabase } from "@repo/db/testing/vitest";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, type HostProcess, spawnHost, startHost } from "../../support/compiled-host";
+import { accepts, slowCreate } from "../../support/in-flight";
 
 const SECRET = "node-host-test-secret-0123456789abcdef";
 const ISSUER = "http://issuer.test";
@@ -18,56 +17,6 @@ function token(sub: string): Promise<string> {
     .setIssuedAt()
     .setExpirationTime("15m")
     .sign(new TextEncoder().encode(SECRET));
-}
-
-/** Resolves true when a TCP connection to `port` is accepted, false when refused. */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-// Clients that keep connections open: the server, not the client, must close them.
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 100 });
-
-/** A POST whose body is sent in two parts: the request is in flight until `finish()`. */
-function slowCreate(port: number, bearer: string, title: string) {
-  const body = JSON.stringify({ title });
-  const half = Math.floor(body.length / 2);
-  const request = http.request({
-    host: "127.0.0.1",
-    port,
-    method: "POST",
-    path: "/api/v1/todos",
-    agent: keepAlive,
-    headers: {
-      authorization: `Bearer ${bearer}`,
-      "content-type": "application/json",
-      "content-length": Buffer.byteLength(body),
-    },
-  });
-  const response = new Promise<{ status: number; connection: string | undefined }>(
-    (resolve, reject) => {
-      request.once("error", reject);
-      request.once("response", (res) => {
-        res.resume();
-        res.once("end", () =>
-          resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }),
-        );
-      });
-    },
-  );
-  response.catch(() => {}); // awaited by the test; a host killed mid-test must not add noise
-  const connected = new Promise<void>((resolve) =>
-    request.once("socket", (socket) => socket.once("connect", () => resolve())),
-  );
-  request.write(body.slice(0, half));
-  return { connected, response, finish: () => request.end(body.slice(half)) };
 }
 
 // Not in the Neon project (vitest.config.ts): the host picks its driver from DATABASE_URL, and a

@@ -1,0 +1,195 @@
+import http from "node:http";
+import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import { useTestDatabase } from "@repo/db/testing/vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type HostProcess, spawnHost, startHost } from "../support/compiled-host";
+import { accepts, slowCreate } from "../support/in-flight";
+import { copyOutOfTheRepository, freePort, nodeModulesAbove } from "./standalone";
+
+// Both apps as a deployment runs them: `pnpm build`'s standalone folders, copied to a folder
+// outside the repository (so no node_modules of ours can be found above them), started with
+// the production environment, and driven over HTTP through the README's curl flow.
+
+const SECRET = "standalone-test-secret-0123456789abcdef";
+
+async function waitUntilServing(url: string, host: HostProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (host.child.exitCode !== null) throw new Error(`exited: ${host.stderr()}`);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await delay(100);
+  }
+  throw new Error(`${url} did not answer in 30 s: ${host.stderr()}`);
+}
+
+/**
+ * A request as `curl` sends it: only the headers given. (fetch adds `Sec-Fetch-Mode: cors`,
+ * which Better Auth takes for a browser's request and then wants an Origin it trusts.)
+ */
+function curl(url: string, headers: Record<string, string>, body?: string) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>(
+    (resolve, reject) => {
+      const request = http.request(url, { method: body ? "POST" : "GET", headers }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        res.once("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      });
+      request.once("error", reject);
+      request.end(body);
+    },
+  );
+}
+
+/** The README's steps 1 and 2: sign up on the web app, exchange the session cookie for a JWT. */
+async function signUpForToken(webUrl: string, email: string): Promise<string> {
+  const signUp = await curl(
+    `${webUrl}/api/auth/sign-up/email`,
+    { "content-type": "application/json" },
+    JSON.stringify({ email, password: "correct-horse-battery", name: "Ada" }),
+  );
+  expect(signUp.status, signUp.text).toBe(200);
+  const cookie = (signUp.headers["set-cookie"] ?? []).map((line) => line.split(";")[0]).join("; ");
+  const issued = await curl(`${webUrl}/api/auth/token`, { cookie });
+  expect(issued.status, issued.text).toBe(200);
+  const { token } = JSON.parse(issued.text) as { token: string };
+  return token;
+}
+
+describe("the standalone builds, copied out of the repository", { timeout: 60_000 }, () => {
+  const database = useTestDatabase();
+  const running: HostProcess[] = [];
+  let copy: Awaited<ReturnType<typeof copyOutOfTheRepository>>;
+  let web: { url: string; env: Record<string, string>; script: { script: string; cwd: string } };
+  let api: { url: string; port: number; host: HostProcess; env: Record<string, string> };
+  const apiScript = () => ({
+    script: path.join(copy.dir, "api/apps/api/dist/next-host.mjs"),
+    cwd: path.join(copy.dir, "api/apps/api"),
+  });
+
+  beforeAll(async () => {
+    copy = await copyOutOfTheRepository();
+    const [webPort, apiPort] = [await freePort(), await freePort()];
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    // Nothing but what a server would be given: no NODE_PATH, a home of its own.
+    const common = {
+      HOME: copy.dir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: database.current.url,
+    };
+    web = {
+      url: webUrl,
+      env: {
+        ...common,
+        PORT: String(webPort),
+        HOSTNAME: "127.0.0.1",
+        BETTER_AUTH_SECRET: SECRET,
+        BETTER_AUTH_URL: webUrl,
+        NEXT_PUBLIC_API_URL: apiUrl,
+      },
+      script: {
+        script: path.join(copy.dir, "web/apps/web/server.js"),
+        cwd: path.join(copy.dir, "web/apps/web"),
+      },
+    };
+    const webHost = spawnHost(web.env, web.script);
+    running.push(webHost);
+    const apiEnv = {
+      ...common,
+      PORT: String(apiPort),
+      BETTER_AUTH_URL: webUrl,
+      AUTH_JWKS_URL: `${webUrl}/api/auth/jwks`,
+      RATE_LIMIT_USER: "10000/60",
+      RATE_LIMIT_IP: "10000/60",
+    };
+    const apiHost = await startHost(apiEnv, apiScript());
+    running.push(apiHost);
+    api = { url: apiUrl, port: apiPort, host: apiHost, env: apiEnv };
+    await waitUntilServing(`${webUrl}/api/auth/ok`, webHost);
+  });
+  afterAll(async () => {
+    for (const host of running) host.child.kill("SIGKILL");
+    await copy?.dispose();
+  });
+
+  it("runs from a folder with no node_modules of the repository above it", () => {
+    expect(path.relative(process.cwd(), copy.dir).startsWith("..")).toBe(true);
+    expect(nodeModulesAbove(copy.dir)).toBeUndefined();
+  });
+
+  it("serves the README's curl flow: sign up, get a JWT, create a todo, list it", async () => {
+    const token = await signUpForToken(web.url, "ada@example.com");
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const created = await fetch(`${api.url}/api/v1/todos`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ title: "Buy milk" }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const listed = await fetch(`${api.url}/api/v1/todos`, { headers });
+    expect(listed.status).toBe(200);
+    const { data } = (await listed.json()) as { data: { id: string; title: string }[] };
+    expect(data).toEqual([expect.objectContaining({ id, title: "Buy milk" })]);
+    // The pages' assets come from the copied .next/static, and the API reference from the
+    // traced swagger-ui-dist.
+    const page = await (await fetch(`${web.url}/sign-in`)).text();
+    const asset = page.match(/\/_next\/static\/[^"]+\.js/)?.[0];
+    expect(asset).toBeDefined();
+    expect((await fetch(`${web.url}${asset}`)).status).toBe(200);
+    expect((await fetch(`${api.url}/api/v1/docs`)).status).toBe(200);
+  });
+
+  it.each([
+    ["web", "DATABASE_URL"],
+    ["web", "BETTER_AUTH_SECRET"],
+    ["api", "DATABASE_URL"],
+  ] as const)("the %s server refuses to start without %s, exit 1 naming it", async (app, name) => {
+    // A port of its own (Next's server.js takes PORT=0 for its default, 3000).
+    const env = { ...(app === "web" ? web.env : api.env), PORT: String(await freePort()) };
+    const { [name]: _, ...without } = env as Record<string, string>;
+    const host = spawnHost(without, app === "web" ? web.script : apiScript());
+    running.push(host);
+    expect(await host.exited).toBe(1);
+    expect(host.stderr()).toMatch(new RegExp(`Refusing to start:[\\s\\S]*${name}`));
+  });
+
+  // Last: it stops the API.
+  it("on SIGTERM the API answers all 50 requests in flight, closes its pools, exits 0 and the port", async () => {
+    const token = await signUpForToken(web.url, "grace@example.com");
+    const requests = Array.from({ length: 50 }, (_, i) =>
+      slowCreate(api.port, token, `in flight ${i}`),
+    );
+    await Promise.all(requests.map((r) => r.connected));
+    // Their headers were sent before this request's connection opened: once it is answered,
+    // the server has taken all 50 in.
+    expect((await fetch(`${api.url}/api/health`)).status).toBe(200);
+
+    api.host.child.kill("SIGTERM");
+    const shuttingDown = await api.host.waitForLog((line) => line.msg === "shutting down");
+    // Next may still be ending the health response (it sends the head first): 50 or 51.
+    expect(shuttingDown.inFlight).toBeGreaterThanOrEqual(50);
+    expect(await accepts(api.port)).toBe(false);
+
+    for (const request of requests) request.finish();
+    const responses = await Promise.all(requests.map((r) => r.response));
+    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
+    expect(responses.every((r) => r.connection === "close")).toBe(true);
+    expect(await api.host.exited).toBe(0);
+    const released = api.host.logs.find(
+      (line) => line.msg === "closed the database pools and rate-limit stores",
+    );
+    expect(released?.closed).toBeGreaterThanOrEqual(1);
+    expect(api.host.logs.at(-1)?.msg).toBe("stopped");
+    expect(await accepts(api.port)).toBe(false);
+  });
+});
