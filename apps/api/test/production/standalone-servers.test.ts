@@ -69,6 +69,7 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
   let copy: Awaited<ReturnType<typeof copyOutOfTheRepository>>;
   let web: { url: string; env: Record<string, string>; script: { script: string; cwd: string } };
   let api: { url: string; port: number; host: HostProcess; env: Record<string, string> };
+  let webServer: HostProcess;
   const apiScript = () => ({
     script: path.join(copy.dir, "api/apps/api/dist/next-host.mjs"),
     cwd: path.join(copy.dir, "api/apps/api"),
@@ -101,6 +102,7 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
       },
     };
     const webHost = spawnHost(web.env, web.script);
+    webServer = webHost;
     running.push(webHost);
     const apiEnv = {
       ...common,
@@ -123,6 +125,15 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
   it("runs from a folder with no node_modules of the repository above it", () => {
     expect(path.relative(process.cwd(), copy.dir).startsWith("..")).toBe(true);
     expect(nodeModulesAbove(copy.dir)).toBeUndefined();
+  });
+
+  it("runs both servers on Node 24, as their first log lines say", () => {
+    const listening = api.host.logs.find((line) => line.msg === "listening");
+    const webStart = webServer.logs.find((line) => line.msg === "configuration read");
+    // Printed on purpose: the CI log shows which Node the production servers ran on.
+    console.log(`Standalone servers run on Node: api ${listening?.node}, web ${webStart?.node}`);
+    expect(listening?.node).toMatch(/^v24\./);
+    expect(webStart?.node).toMatch(/^v24\./);
   });
 
   it("serves the README's curl flow: sign up, get a JWT, create a todo, list it", async () => {
