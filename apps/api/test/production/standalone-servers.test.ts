@@ -3,9 +3,10 @@ import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { useTestDatabase } from "@repo/db/testing/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/api-host";
 import { type HostProcess, spawnHost, startHost } from "../support/compiled-host";
 import { accepts, slowCreate } from "../support/in-flight";
-import { copyOutOfTheRepository, freePort, nodeModulesAbove } from "./standalone";
+import { copyOutOfTheRepository, nodeModulesAbove } from "./standalone";
 
 // Both apps as a deployment runs them: `pnpm build`'s standalone folders, copied to a folder
 // outside the repository (so no node_modules of ours can be found above them), started with

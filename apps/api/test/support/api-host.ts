@@ -21,7 +21,8 @@ export interface ApiHost {
 
 const API_DIR = path.resolve(import.meta.dirname, "../..");
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);
