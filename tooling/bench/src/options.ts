@@ -33,7 +33,8 @@ against a bare node:http + pg + jose baseline, on a fresh PostgreSQL database se
   --hosts LIST       comma-separated, of ${HOST_NAMES.join(", ")} (default all)
   --modes LIST       token algorithms, of ${TOKEN_MODES.join(", ")} (default both)
   --otlp             the API's hosts export OpenTelemetry traces and metrics (OTLP/HTTP) to a
-                     sink the bench runs; without it they run with no endpoint, telemetry off
+                     sink the bench runs; without it they run with no endpoint, telemetry off.
+                     OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG, when set, are passed on
   --out FILE         also write the tables as Markdown to FILE
 
 Environment: BENCH_DATABASE_URL or TEST_DATABASE_URL names the PostgreSQL server (the bench

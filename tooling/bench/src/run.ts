@@ -7,6 +7,15 @@ import { measure } from "./load";
 import { log, message } from "./log";
 import type { BenchOptions, TokenMode } from "./options";
 import { startOtlpSink } from "./otlp-sink";
+
+/** With --otlp, the sampler the caller chose (OTEL_TRACES_SAMPLER[_ARG]) reaches the hosts too. */
+function samplerEnv(): Record<string, string> {
+  const names = ["OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG"] as const;
+  return Object.fromEntries(
+    names.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+  );
+}
+
 import type { HostGrowthRow, LoadRow } from "./report";
 import { type Caller, SCENARIOS } from "./scenarios";
 import { FULL_SIZES, resetData, SMOKE_SIZES, seed } from "./seed";
@@ -119,7 +128,7 @@ export async function run(
       LOG_LEVEL: "info",
       RATE_LIMIT_USER: "100000000/60",
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
-      ...(sink ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint } : {}),
+      ...(sink ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint, ...samplerEnv() } : {}),
       ...issuer.env,
     };
 
