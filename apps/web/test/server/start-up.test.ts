@@ -30,6 +30,7 @@ describe("the web server's start-up", () => {
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         msg: "configuration read",
         logLevel: "info",
+        node: process.version,
         authUrl: "http://localhost:3000",
         apiUrl: "http://localhost:3001",
         database: "DATABASE_URL",
