@@ -202,11 +202,15 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
     expect(responses.every((r) => r.connection === "close")).toBe(true);
     expect(await api.host.exited).toBe(0);
-    const released = api.host.logs.find(
+    const { logs } = api.host;
+    const released = logs.find(
       (line) => line.msg === "closed the database pools and rate-limit stores",
     );
     expect(released?.closed).toBeGreaterThanOrEqual(1);
-    expect(api.host.logs.at(-1)?.msg).toBe("stopped");
+    // And "stopped" (logged after the release). Lines are not asserted in order: the route
+    // modules' loggers are pino instances of their own, each buffering its writes to stdout, and
+    // a run was seen with "stopped" a few lines before "closed…" and request lines after both.
+    expect(logs.some((line) => line.msg === "stopped")).toBe(true);
     expect(await accepts(api.port)).toBe(false);
   });
 });
