@@ -12,11 +12,13 @@ const CONNECTION_CODES = new Set([
 ]);
 
 // SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown,
-// crash, cannot connect now), and 53300 (too many connections).
-const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-4]|53300)$/;
+// crash, cannot connect now), 53300 (too many connections), and 57014 (query_canceled: what
+// statement_timeout raises; a database too slow to answer in time is unavailable for now).
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-4]|57014|53300)$/;
 
+// "Query read timeout" is node-postgres's client-side query_timeout.
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|WebSocket|Client has encountered a connection error|Cannot use a pool after calling end/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|WebSocket|Client has encountered a connection error|Cannot use a pool after calling end/i;
 
 function* causes(error: unknown): Generator<unknown> {
   let current = error;

@@ -23,6 +23,8 @@ describe("isDatabaseUnavailable", () => {
     ["a connection failure SQLSTATE (08006)", coded("08006"), true],
     ["an admin shutdown (57P01)", coded("57P01"), true],
     ["too many connections (53300)", coded("53300"), true],
+    ["a statement timeout (57014)", coded("57014"), true],
+    ["node-postgres's client query_timeout", new Error("Query read timeout"), true],
     ["a terminated connection", new Error("Connection terminated unexpectedly"), true],
     [
       "a wrapped refused connection",

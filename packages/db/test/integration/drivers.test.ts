@@ -3,6 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../src/client";
+import { isDatabaseUnavailable, sqlState } from "../../src/errors";
 import { MIGRATIONS_FOLDER, runMigrations } from "../../src/migrate";
 import { todos, user } from "../../src/schema";
 import { startWsProxy, type WsProxy } from "../../src/testing";
@@ -13,6 +14,20 @@ const database = useTestDatabase();
 describe(`the ${testDriver()} driver on a real PostgreSQL`, () => {
   it("is the driver this project runs the suite through", () => {
     expect(database.current.driver).toBe(testDriver());
+  });
+
+  it("reports a statement cut by statement_timeout as 57014, a database unavailable for now", async () => {
+    const { db } = database.current;
+    const slow = db.transaction(async (tx) => {
+      await tx.execute(sql`set local statement_timeout = 50`);
+      await tx.execute(sql`select pg_sleep(2)`);
+    });
+    const error = await slow.then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(sqlState(error)).toBe("57014");
+    expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
   it("round-trips a todo, with millisecond timestamps and a UUIDv7 id", async () => {
