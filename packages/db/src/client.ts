@@ -55,6 +55,11 @@ export interface DatabaseClient {
   close(): Promise<void>;
 }
 
+interface ClosablePool {
+  on(event: "error", listener: (error: Error) => void): unknown;
+  end(): Promise<void>;
+}
+
 interface CountedPool {
   totalCount: number;
   idleCount: number;
@@ -89,23 +94,21 @@ export function createDatabase(options: DatabaseOptions): DatabaseClient {
       neonConfig.pipelineTLS = false;
     }
     const pool = new NeonPool({ connectionString: url, max });
-    pool.on("error", () => {}); // an idle client's error is reported by the next query instead
-    const client = options.tracer ? tracePool(pool, options.tracer) : pool;
-    return {
-      db: drizzleNeon({ client, schema }),
-      driver,
-      poolStats: statsOf(pool),
-      close: () => pool.end(),
-    };
+    return clientOn(pool, driver, options.tracer, (client) => drizzleNeon({ client, schema }));
   }
 
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  return clientOn(pool, driver, options.tracer, (client) => drizzlePg({ client, schema }));
+}
+
+/** What both drivers' pools get alike: errors of idle clients muted, tracing, stats, close. */
+function clientOn<P extends Parameters<typeof tracePool>[0] & CountedPool & ClosablePool>(
+  pool: P,
+  driver: Driver,
+  tracer: Tracer | undefined,
+  drizzleOn: (client: P) => Database,
+): DatabaseClient {
   pool.on("error", () => {}); // an idle client's error is reported by the next query instead
-  const client = options.tracer ? tracePool(pool, options.tracer) : pool;
-  return {
-    db: drizzlePg({ client, schema }),
-    driver,
-    poolStats: statsOf(pool),
-    close: () => pool.end(),
-  };
+  const client = tracer ? tracePool(pool, tracer) : pool;
+  return { db: drizzleOn(client), driver, poolStats: statsOf(pool), close: () => pool.end() };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../support/api-host";
 import { type HostProcess, spawnHost, startHost } from "../support/compiled-host";
 import { accepts, slowCreate } from "../support/in-flight";
+import { createThenList } from "../support/readme-flow";
 import { copyOutOfTheRepository, nodeModulesAbove } from "./standalone";
 
 // Both apps as a deployment runs them: `pnpm build`'s standalone folders, copied to a folder
@@ -139,18 +140,7 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
 
   it("serves the README's curl flow: sign up, get a JWT, create a todo, list it", async () => {
     const token = await signUpForToken(web.url, "ada@example.com");
-    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-    const created = await fetch(`${api.url}/api/v1/todos`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ title: "Buy milk" }),
-    });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
-
-    const listed = await fetch(`${api.url}/api/v1/todos`, { headers });
-    expect(listed.status).toBe(200);
-    const { data } = (await listed.json()) as { data: { id: string; title: string }[] };
+    const { id, data } = await createThenList(api.url, token);
     expect(data).toEqual([expect.objectContaining({ id, title: "Buy milk" })]);
     // The pages' assets come from the copied .next/static, and the API reference from the
     // traced swagger-ui-dist.
