@@ -1,9 +1,9 @@
-import { startTelemetry } from "@repo/telemetry/sdk";
+import { startTelemetryOrExit } from "@repo/telemetry/sdk";
 import { startUp } from "./start-up";
 
 // OpenTelemetry when an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT): Next's own
 // spans (requests, rendering, fetches) and Better Auth's are exported; otherwise nothing starts.
-startTelemetry({ serviceName: "todo-web", env: process.env });
+startTelemetryOrExit({ serviceName: "todo-web", env: process.env });
 
 // Next logs an error thrown by `register()` but keeps serving, answering every request with a 500;
 // a missing or bad variable ends the process instead, so `next start` visibly refuses to start.

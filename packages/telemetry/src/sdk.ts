@@ -96,6 +96,20 @@ export function startTelemetry({
   return telemetry;
 }
 
+/**
+ * startTelemetry for a server's start-up: a bad OTEL_* value (an unknown OTEL_TRACES_SAMPLER, a
+ * ratio outside 0..1) ends the process with one line naming it, as the apps refuse any other bad
+ * variable. A throw would not do: Next logs an error thrown by `register()` and keeps serving.
+ */
+export function startTelemetryOrExit(options: { serviceName: string; env: Env }) {
+  try {
+    return startTelemetry(options);
+  } catch (error) {
+    console.error(`Refusing to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
 /** The SDK this process started, if any (a host's shutdown flushes it). */
 export function runningTelemetry(): Telemetry | undefined {
   return (globalThis as WithTelemetry)[STARTED];

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { createLogger, type LogLevel } from "@repo/logger";
-import { startTelemetry } from "@repo/telemetry/sdk";
+import { startTelemetryOrExit } from "@repo/telemetry/sdk";
 import { handleRequest } from "../app";
 import { closeAllDeps, getDeps } from "../deps";
 import { shutDownGracefully } from "../node-host/graceful-shutdown";
@@ -31,7 +31,7 @@ try {
 const logger = createLogger({ level: (process.env.LOG_LEVEL || "info") as LogLevel });
 // Started here rather than only by instrumentation.ts, so this server can flush it on shutdown;
 // instrumentation.ts then finds it running (one SDK per process, see @repo/telemetry/sdk).
-const telemetry = startTelemetry({ serviceName: "todo-api", env: process.env });
+const telemetry = startTelemetryOrExit({ serviceName: "todo-api", env: process.env });
 
 // The app as built: the folder above dist/, in the repository or in a standalone copy.
 const dir = path.resolve(import.meta.dirname, "..");

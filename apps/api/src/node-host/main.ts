@@ -1,7 +1,7 @@
 // The API on Node's own HTTP server, without Next: `pnpm --filter @repo/api build:node` compiles
 // this file to dist/node-host.mjs, `start:node` runs it (containers and VMs; see the README).
 import http from "node:http";
-import { startTelemetry } from "@repo/telemetry/sdk";
+import { startTelemetryOrExit } from "@repo/telemetry/sdk";
 import { handleRequest } from "../app";
 import { createDeps } from "../deps";
 import { type ApiConfig, loadConfig } from "../env";
@@ -37,7 +37,7 @@ function configure(): { api: ApiConfig; host: HostConfig } {
 const config = configure();
 // Before the dependencies: their meters and tracers are taken from the SDK this registers.
 // There is no Next here to load instrumentation.ts, so the host starts it.
-const telemetry = startTelemetry({ serviceName: "todo-api", env: process.env });
+const telemetry = startTelemetryOrExit({ serviceName: "todo-api", env: process.env });
 const deps = createDeps(config.api);
 const { logger } = deps;
 

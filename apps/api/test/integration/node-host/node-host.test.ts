@@ -4,6 +4,7 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, type HostProcess, spawnHost, startHost } from "../../support/compiled-host";
 import { accepts, slowCreate } from "../../support/in-flight";
+import { createThenList } from "../../support/readme-flow";
 
 const SECRET = "node-host-test-secret-0123456789abcdef";
 const ISSUER = "http://issuer.test";
@@ -54,18 +55,7 @@ describe("the compiled Node host", { timeout: 40_000 }, () => {
 
   it("serves the README's flow over HTTP: create a todo with a token, then list it", async () => {
     const host = await start();
-    const headers = { authorization: `Bearer ${bearer}`, "content-type": "application/json" };
-    const created = await fetch(`${host.url}/api/v1/todos`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ title: "Buy milk" }),
-    });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
-
-    const listed = await fetch(`${host.url}/api/v1/todos`, { headers });
-    expect(listed.status).toBe(200);
-    const { data } = (await listed.json()) as { data: { id: string; title: string }[] };
+    const { id, data } = await createThenList(host.url, bearer);
     expect(data).toContainEqual(expect.objectContaining({ id, title: "Buy milk" }));
     expect((await fetch(`${host.url}/api/health/ready`)).status).toBe(200);
     // The pipeline's one JSON line per request reaches stdout.
@@ -119,5 +109,16 @@ describe("the compiled Node host", { timeout: 40_000 }, () => {
     const host = spawnHost({ ...env, PORT: "0", [name]: value });
     expect(await host.exited).toBe(1);
     expect(host.stderr()).toMatch(new RegExp(`Refusing to start:[\\s\\S]*${name}`));
+  });
+
+  it("refuses to start with an unknown OTEL_TRACES_SAMPLER when telemetry is on, exit 1 naming it", async () => {
+    const host = spawnHost({
+      ...env,
+      PORT: "0",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:9",
+      OTEL_TRACES_SAMPLER: "sometimes",
+    });
+    expect(await host.exited).toBe(1);
+    expect(host.stderr()).toMatch(/Refusing to start:[\s\S]*OTEL_TRACES_SAMPLER/);
   });
 });
