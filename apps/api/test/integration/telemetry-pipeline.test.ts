@@ -116,6 +116,23 @@ describe("the request pipeline with telemetry on", () => {
     expect(server.parentSpanContext?.spanId).toBe("00f067aa0ba902b7");
   });
 
+  it.each([
+    ["malformed", "00-not-a-trace-01"],
+    ["all-zero ids", `00-${"0".repeat(32)}-${"0".repeat(16)}-01`],
+    ["oversized", `00-${"a".repeat(32)}-${"b".repeat(16)}-01${"x".repeat(8_000)}`],
+  ])(
+    "ignores a %s traceparent: a new trace, and the request answered as usual",
+    async (_, value) => {
+      const response = await send("/api/v1/todos", { headers: { traceparent: value } });
+      expect(response.status).toBe(401);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      const server = only("GET /api/v1/todos");
+      expect(server.parentSpanContext).toBeUndefined();
+      expect(server.spanContext().traceId).toMatch(/^(?!0{32})[0-9a-f]{32}$/);
+      expect(JSON.stringify(server.attributes)).not.toContain("not-a-trace");
+    },
+  );
+
   it("marks a refused token's authenticate span failed and counts the failure by reason", async () => {
     const before = await points("todo_api.auth.failures");
     const count = (all: DataPoint<unknown>[], reason: string) =>
