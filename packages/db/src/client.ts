@@ -57,8 +57,32 @@ export interface DatabaseClient {
 
 interface ClosablePool {
   on(event: "error", listener: (error: Error) => void): unknown;
+  on(
+    event: "connect",
+    listener: (client: { on(event: "error", listener: (error: Error) => void): unknown }) => void,
+  ): unknown;
   end(): Promise<void>;
 }
+
+/**
+ * How long the database may take, in milliseconds. A stalled server or network otherwise holds a
+ * request (and a pool connection) for as long as the stall lasts: these end it with an error the
+ * API answers as 503 (errors.ts). Each can be overridden in DATABASE_URL's query string
+ * (`?statement_timeout=10000`), which pg reads over these.
+ */
+export const DATABASE_TIMEOUTS = {
+  /** Opening a connection (TCP, TLS and start-up). */
+  connectionTimeoutMillis: 3_000,
+  /** The server cancels a statement running longer (SQLSTATE 57014). TCP driver only. */
+  statement_timeout: 4_000,
+  /** The client gives up on an answer (a dead network, a paused server): a little longer. */
+  query_timeout: 5_000,
+  /**
+   * The server ends a session idle inside a transaction: a client that stalled mid-transaction
+   * would otherwise keep its locks (an idempotency key's advisory lock). TCP driver only.
+   */
+  idle_in_transaction_session_timeout: 10_000,
+} as const;
 
 interface CountedPool {
   totalCount: number;
@@ -93,22 +117,34 @@ export function createDatabase(options: DatabaseOptions): DatabaseClient {
       neonConfig.pipelineConnect = false;
       neonConfig.pipelineTLS = false;
     }
-    const pool = new NeonPool({ connectionString: url, max });
+    // The server-side timeouts are start-up parameters, which Neon's pooled endpoint (PgBouncer)
+    // may refuse; the client-side ones apply.
+    const pool = new NeonPool({
+      connectionString: url,
+      max,
+      connectionTimeoutMillis: DATABASE_TIMEOUTS.connectionTimeoutMillis,
+      query_timeout: DATABASE_TIMEOUTS.query_timeout,
+    });
     return clientOn(pool, driver, options.tracer, (client) => drizzleNeon({ client, schema }));
   }
 
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: url, max, keepAlive: true, ...DATABASE_TIMEOUTS });
   return clientOn(pool, driver, options.tracer, (client) => drizzlePg({ client, schema }));
 }
 
-/** What both drivers' pools get alike: errors of idle clients muted, tracing, stats, close. */
+/** What both drivers' pools get alike: client errors muted, tracing, stats, close. */
 function clientOn<P extends Parameters<typeof tracePool>[0] & CountedPool & ClosablePool>(
   pool: P,
   driver: Driver,
   tracer: Tracer | undefined,
   drizzleOn: (client: P) => Database,
 ): DatabaseClient {
-  pool.on("error", () => {}); // an idle client's error is reported by the next query instead
+  // A client's error (the server shut down, the connection was cut) is reported by the query
+  // that uses it next. The pool listens on idle clients only: a client checked out (a drizzle
+  // transaction) with no listener of its own would turn the error into an uncaught exception
+  // and end the process.
+  pool.on("error", () => {});
+  pool.on("connect", (connection) => connection.on("error", () => {}));
   const client = tracer ? tracePool(pool, tracer) : pool;
   return { db: drizzleOn(client), driver, poolStats: statsOf(pool), close: () => pool.end() };
 }

@@ -30,6 +30,47 @@ describe(`the ${testDriver()} driver on a real PostgreSQL`, () => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
+  it("survives the server ending a connection checked out for a transaction", async () => {
+    // Before the pool listened on every client, this error reached no listener and ended the
+    // process (vitest reports that as an unhandled error, failing the run).
+    const { db } = database.current;
+    const ended = db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_terminate_backend(pg_backend_pid())`);
+      await tx.execute(sql`select 1`);
+    });
+    const error = await ended.then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    // The pool replaces the connection: the next query is served.
+    const { rows } = await db.execute<{ one: number }>(sql`select 1 as one`);
+    expect(rows[0]?.one).toBe(1);
+  });
+
+  it("opens connections with the server-side timeouts on TCP only, which DATABASE_URL can override", async () => {
+    const show = async (db: typeof database.current.db) =>
+      (
+        await db.execute<{ statement: string; idle: string }>(
+          sql`select current_setting('statement_timeout') as statement, current_setting('idle_in_transaction_session_timeout') as idle`,
+        )
+      ).rows[0];
+    if (testDriver() === "neon") {
+      // Start-up parameters Neon's pooled endpoint may refuse are not sent (client.ts).
+      expect(await show(database.current.db)).toEqual({ statement: "0", idle: "0" });
+      return;
+    }
+    expect(await show(database.current.db)).toEqual({ statement: "4s", idle: "10s" });
+    const url = new URL(database.current.url);
+    url.searchParams.set("statement_timeout", "250");
+    const overridden = createDatabase({ url: url.toString() });
+    try {
+      expect(await show(overridden.db)).toEqual({ statement: "250ms", idle: "10s" });
+    } finally {
+      await overridden.close();
+    }
+  });
+
   it("round-trips a todo, with millisecond timestamps and a UUIDv7 id", async () => {
     const { db } = database.current;
     await db.insert(user).values({ id: "u1", name: "U", email: "u1@example.test" });
