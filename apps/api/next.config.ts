@@ -8,6 +8,7 @@ const config: NextConfig = {
     "@repo/contracts",
     "@repo/db",
     "@repo/logger",
+    "@repo/node-server",
     "@repo/redis-scripts",
     "@repo/telemetry",
   ],

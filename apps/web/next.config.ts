@@ -26,6 +26,7 @@ const config: NextConfig = {
     "@repo/contracts",
     "@repo/db",
     "@repo/logger",
+    "@repo/node-server",
     "@repo/telemetry",
   ],
   // A folder that runs without the repository (`pnpm build` completes it: see

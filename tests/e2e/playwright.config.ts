@@ -24,6 +24,9 @@ function appEnvironment(run: Run): Record<string, string> {
     // The suite signs up users and creates todos quickly; limits have their own tests.
     RATE_LIMIT_USER: "10000/60",
     RATE_LIMIT_IP: "10000/60",
+    // Every test signs up from 127.0.0.1; Better Auth's own limit (3 in 10 s) has its own test.
+    AUTH_RATE_LIMIT_SIGN_IN: "1000/10",
+    AUTH_RATE_LIMIT: "100000/10",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   // CI sets REDIS_URL, so the API's limiter runs on the real Redis there.
@@ -33,17 +36,17 @@ function appEnvironment(run: Run): Record<string, string> {
 
 function nextStart(app: "web" | "api", origin: string, readyPath: string) {
   // Each app from the standalone folder `pnpm build` assembles, as a deployment runs it: the
-  // API's Next app on its production server (dist/next-host.mjs), the web app on Next's server.js.
+  // API's Next app on its production server (dist/next-host.mjs), the web app on its own
+  // (dist/web-host.mjs): both write the socket's address for the handlers.
   const dir = path.join(repoRoot, "apps", app, ".next/standalone/apps", app);
   const { hostname, port } = new URL(origin);
-  const server = app === "api" ? "dist/next-host.mjs" : "server.js";
+  const server = app === "api" ? "dist/next-host.mjs" : "dist/web-host.mjs";
   return {
     name: app,
     command: `"${process.execPath}" ${server}`,
     cwd: dir,
     url: `${origin}${readyPath}`,
-    // The API's host reads HOST, Next's server.js HOSTNAME.
-    env: { ...appEnvironment(run), PORT: port, HOST: hostname, HOSTNAME: hostname },
+    env: { ...appEnvironment(run), PORT: port, HOST: hostname },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore" as const,

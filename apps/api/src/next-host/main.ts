@@ -3,16 +3,16 @@
 // Next's request handler serves everything else, proxy.ts and instrumentation.ts included.
 // `pnpm --filter @repo/api build` compiles this file to dist/next-host.mjs, and copies it with
 // what it imports into the standalone folder (.next/standalone/apps/api/dist/next-host.mjs).
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { writePeerAddress } from "@repo/client-address/host";
 import { createLogger, type LogLevel } from "@repo/logger";
+import { shutDownGracefully } from "@repo/node-server/graceful-shutdown";
+import { type HostConfig, loadHostConfig } from "@repo/node-server/host-config";
+import { useBuiltNextConfig } from "@repo/node-server/next-build";
 import { startTelemetryOrExit } from "@repo/telemetry/sdk";
 import { handleRequest } from "../app";
 import { closeAllDeps, getDeps } from "../deps";
-import { shutDownGracefully } from "../node-host/graceful-shutdown";
-import { type HostConfig, loadHostConfig } from "../node-host/host-config";
 import { answerBeforeTheParser, answeringUnservable } from "../node-host/unservable";
 
 // A production server, whoever starts it (Next's own standalone server.js sets this too): the
@@ -22,7 +22,7 @@ if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" }
 
 let config: HostConfig;
 try {
-  config = loadHostConfig(process.env);
+  config = loadHostConfig(process.env, { defaultPort: 3001 });
 } catch (error) {
   console.error(`Refusing to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -36,20 +36,12 @@ const telemetry = startTelemetryOrExit({ serviceName: "todo-api", env: process.e
 
 // The app as built: the folder above dist/, in the repository or in a standalone copy.
 const dir = path.resolve(import.meta.dirname, "..");
-let builtConfig: string;
 try {
-  builtConfig = JSON.stringify(
-    JSON.parse(readFileSync(path.join(dir, ".next/required-server-files.json"), "utf8")).config,
-  );
+  useBuiltNextConfig(dir);
 } catch (error) {
-  console.error(
-    `Refusing to start: no production build in ${dir} (run \`pnpm build\`): ${error instanceof Error ? error.message : String(error)}`,
-  );
+  console.error(`Refusing to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-// The configuration the build resolved, as Next's own standalone server.js hands it over: without
-// it, next() loads next.config.ts, which needs the build's tools (absent from a standalone copy).
-process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = builtConfig;
 const { default: next } = await import("next");
 
 const app = next({

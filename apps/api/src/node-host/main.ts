@@ -1,12 +1,12 @@
 // The API on Node's own HTTP server, without Next: `pnpm --filter @repo/api build:node` compiles
 // this file to dist/node-host.mjs, `start:node` runs it (containers and VMs; see the README).
 import http from "node:http";
+import { shutDownGracefully } from "@repo/node-server/graceful-shutdown";
+import { type HostConfig, loadHostConfig } from "@repo/node-server/host-config";
 import { startTelemetryOrExit } from "@repo/telemetry/sdk";
 import { handleRequest } from "../app";
 import { createDeps } from "../deps";
 import { type ApiConfig, loadConfig } from "../env";
-import { shutDownGracefully } from "./graceful-shutdown";
-import { type HostConfig, loadHostConfig } from "./host-config";
 import { toRequestListener } from "./request-listener";
 import { answerBeforeTheParser } from "./unservable";
 
@@ -26,7 +26,7 @@ function configure(): { api: ApiConfig; host: HostConfig } {
     }
   };
   const api = attempt(() => loadConfig(process.env));
-  const host = attempt(() => loadHostConfig(process.env));
+  const host = attempt(() => loadHostConfig(process.env, { defaultPort: 3001 }));
   if (!api || !host) {
     console.error(`Refusing to start: ${problems.join("\n")}`);
     process.exit(1);

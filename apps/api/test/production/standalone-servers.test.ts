@@ -93,13 +93,13 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
       env: {
         ...common,
         PORT: String(webPort),
-        HOSTNAME: "127.0.0.1",
+        HOST: "127.0.0.1",
         BETTER_AUTH_SECRET: SECRET,
         BETTER_AUTH_URL: webUrl,
         NEXT_PUBLIC_API_URL: apiUrl,
       },
       script: {
-        script: path.join(copy.dir, "web/apps/web/server.js"),
+        script: path.join(copy.dir, "web/apps/web/dist/web-host.mjs"),
         cwd: path.join(copy.dir, "web/apps/web"),
       },
     };
@@ -156,7 +156,7 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
     ["web", "BETTER_AUTH_SECRET"],
     ["api", "DATABASE_URL"],
   ] as const)("the %s server refuses to start without %s, exit 1 naming it", async (app, name) => {
-    // A port of its own (Next's server.js takes PORT=0 for its default, 3000).
+    // A port of its own.
     const env = { ...(app === "web" ? web.env : api.env), PORT: String(await freePort()) };
     const { [name]: _, ...without } = env as Record<string, string>;
     const host = spawnHost(without, app === "web" ? web.script : apiScript());

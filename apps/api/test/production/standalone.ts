@@ -11,8 +11,8 @@ export type App = (typeof APPS)[number];
 /** What `pnpm build` leaves for each app: the folder a deployment copies. */
 export function standaloneFolder(app: App): string {
   const folder = path.join(REPO_ROOT, "apps", app, ".next/standalone");
-  // The API's own server is the last thing `build` adds: its absence means no (complete) build.
-  const server = app === "api" ? "apps/api/dist/next-host.mjs" : "apps/web/server.js";
+  // The app's own server is the last thing `build` adds: its absence means no (complete) build.
+  const server = app === "api" ? "apps/api/dist/next-host.mjs" : "apps/web/dist/web-host.mjs";
   if (!existsSync(path.join(folder, server)))
     throw new Error(`${path.relative(REPO_ROOT, folder)} is incomplete: run \`pnpm build\` first`);
   return folder;

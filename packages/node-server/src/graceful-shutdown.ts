@@ -1,6 +1,6 @@
 import type { Server, ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
-import type { Logger } from "pino";
+import type { Logger } from "@repo/logger";
 
 export interface GracefulShutdownOptions {
   server: Server;

@@ -17,15 +17,21 @@ export interface HostConfig {
   shutdownGraceMs: number;
 }
 
-/** The Node host's own settings (the API's are env.ts's), failing with the name of every bad variable. */
-export function loadHostConfig(env: Record<string, string | undefined>): HostConfig {
+/**
+ * A server's own settings (PORT, HOST, SHUTDOWN_GRACE_MS; each app's are its env.ts's), failing
+ * with the name of every bad variable.
+ */
+export function loadHostConfig(
+  env: Record<string, string | undefined>,
+  { defaultPort }: { defaultPort: number },
+): HostConfig {
   const parsed = hostEnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid host configuration:\n  ${problems.join("\n  ")}`);
   }
   return {
-    port: parsed.data.PORT ?? 3001,
+    port: parsed.data.PORT ?? defaultPort,
     host: parsed.data.HOST ?? "0.0.0.0",
     shutdownGraceMs: parsed.data.SHUTDOWN_GRACE_MS ?? 10_000,
   };
