@@ -76,6 +76,7 @@ export default defineConfig({
       provider: "v8",
       include: [
         "packages/auth/src/**",
+        "packages/client-address/src/**",
         "packages/db/src/**",
         "packages/logger/src/**",
         "apps/api/src/**",
@@ -87,6 +88,7 @@ export default defineConfig({
       reporter: [["text", { file: "coverage.txt" }], "json-summary", "html"],
       thresholds: {
         "packages/auth/src/**": { lines: 80 },
+        "packages/client-address/src/**": { lines: 80 },
         "packages/db/src/**": { lines: 80 },
         "packages/logger/src/**": { lines: 80 },
         "apps/api/src/**": { lines: 80 },

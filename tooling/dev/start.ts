@@ -27,14 +27,15 @@ async function portIsFree(port: number): Promise<boolean> {
 }
 
 // In production, each app's standalone folder as `pnpm build` assembled it (what a deployment
-// copies): the web app on Next's server.js, the API's Next app on its own server.
+// copies): each app's Next on its own server (the API's dist/next-host.mjs, the web's
+// dist/web-host.mjs), which tells the handlers the socket's address.
 const standaloneServer = (app: (typeof apps)[number]) =>
   path.join(
     root,
     app.dir,
     ".next/standalone",
     app.dir,
-    app.name === "api" ? "dist/next-host.mjs" : "server.js",
+    app.name === "api" ? "dist/next-host.mjs" : "dist/web-host.mjs",
   );
 
 function run(app: (typeof apps)[number], env: NodeJS.ProcessEnv): ChildProcess {

@@ -1,4 +1,5 @@
 import "server-only";
+import { redisRateLimitStorage } from "@repo/auth/redis-rate-limit-storage";
 import { type Auth, createAuth } from "@repo/auth/server";
 import { createDatabase } from "@repo/db/client";
 import { getEnv } from "./env";
@@ -22,5 +23,10 @@ function create(): Auth {
     baseURL: env.BETTER_AUTH_URL,
     trustedOrigins: [new URL(env.NEXT_PUBLIC_API_URL).origin],
     logger: getLogger(),
+    ...(env.REDIS_URL
+      ? { rateLimitStorage: redisRateLimitStorage({ url: env.REDIS_URL, logger: getLogger() }) }
+      : {}),
+    signInLimit: env.AUTH_RATE_LIMIT_SIGN_IN,
+    requestLimit: env.AUTH_RATE_LIMIT,
   });
 }

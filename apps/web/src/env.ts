@@ -2,11 +2,23 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseTrustedProxies, type TrustedProxies } from "@repo/client-address";
 import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
 import { z } from "zod";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+/** `requests/seconds`, each of 1–9 digits, as Better Auth's `{ max, window }`. */
+const rate = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d{0,8}\/[1-9]\d{0,8}$/, "must be requests/seconds, e.g. 3/10")
+    .default(fallback)
+    .transform((value) => {
+      const [max, window] = value.split("/").map(Number) as [number, number];
+      return { max, window };
+    });
 
 const schema = z.object({
   DATABASE_URL: z.url({ error: "must be a URL" }).optional(),
@@ -14,6 +26,23 @@ const schema = z.object({
   BETTER_AUTH_URL: httpUrl.default("http://localhost:3000"),
   NEXT_PUBLIC_API_URL: httpUrl.default("http://localhost:3001"),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .optional(),
+  // `requests/seconds` per client address for sign-in and sign-up, and for any other auth path.
+  AUTH_RATE_LIMIT_SIGN_IN: rate("3/10"),
+  AUTH_RATE_LIMIT: rate("100/10"),
 });
 
 export interface Env {
@@ -23,6 +52,12 @@ export interface Env {
   BETTER_AUTH_URL: string;
   NEXT_PUBLIC_API_URL: string;
   LOG_LEVEL: LogLevel;
+  /** Who may name the client in X-Forwarded-For (as the API reads it). */
+  TRUSTED_PROXIES: TrustedProxies;
+  /** Better Auth's rate-limit counters; unset: the database. */
+  REDIS_URL?: string;
+  AUTH_RATE_LIMIT_SIGN_IN: { max: number; window: number };
+  AUTH_RATE_LIMIT: { max: number; window: number };
 }
 
 let cached: Env | undefined;

@@ -5,6 +5,8 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins/jwt";
 import { betterAuthLogger } from "./better-auth-logger";
+import { CLIENT_ADDRESS_HEADER } from "./handle-auth-request";
+import type { RateLimitStorage } from "./redis-rate-limit-storage";
 
 export interface AuthOptions {
   db: Database;
@@ -16,10 +18,34 @@ export interface AuthOptions {
   trustedOrigins?: string[];
   /** Where Better Auth's messages go, as JSON lines (secrets redacted). Default: Better Auth's console output. */
   logger?: Logger;
+  /**
+   * Where Better Auth keeps its rate-limit counters: this store (Redis, see
+   * redis-rate-limit-storage.ts) when given, else the database; both are seen by every instance.
+   */
+  rateLimitStorage?: RateLimitStorage;
+  /**
+   * Sign-in and sign-up attempts allowed per client address and window (Better Auth's default,
+   * 3 in 10 s, unless told).
+   */
+  signInLimit?: { max: number; window: number };
+  /** Any other auth request, per client address, path and window (Better Auth's 100 in 10 s unless told). */
+  requestLimit?: { max: number; window: number };
+  /** Whether Better Auth limits requests at all; unless told, in production only (its default). */
+  rateLimitEnabled?: boolean;
 }
 
 /** Better Auth for the web app: email + password sessions, and short-lived JWTs for the API. */
-export function createAuth({ db, secret, baseURL, trustedOrigins = [], logger }: AuthOptions) {
+export function createAuth({
+  db,
+  secret,
+  baseURL,
+  trustedOrigins = [],
+  logger,
+  rateLimitStorage,
+  signInLimit = { max: 3, window: 10 },
+  requestLimit = { max: 100, window: 10 },
+  rateLimitEnabled,
+}: AuthOptions) {
   return betterAuth({
     baseURL,
     ...(logger ? { logger: betterAuthLogger(logger) } : {}),
@@ -27,6 +53,17 @@ export function createAuth({ db, secret, baseURL, trustedOrigins = [], logger }:
     trustedOrigins: [baseURL, ...trustedOrigins],
     database: drizzleAdapter(db, { provider: "pg", schema }),
     emailAndPassword: { enabled: true },
+    advanced: {
+      // The address handleAuthRequest resolved (TRUSTED_PROXIES, as the API does), one value.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER], ipv6Subnet: 64 },
+    },
+    rateLimit: {
+      ...(rateLimitEnabled === undefined ? {} : { enabled: rateLimitEnabled }),
+      ...requestLimit,
+      // Counters every instance shares (Better Auth's default, memory, is per process).
+      ...(rateLimitStorage ? { customStorage: rateLimitStorage } : { storage: "database" }),
+      customRules: { "/sign-in/*": signInLimit, "/sign-up/*": signInLimit },
+    },
     // Unexpected errors are thrown to handleAuthRequest, which logs them without the bound SQL
     // values; Better Auth's router would print them whole (console.error). API errors
     // (4xx, and its own 500s) are still answered by Better Auth.
@@ -51,4 +88,4 @@ export function createAuth({ db, secret, baseURL, trustedOrigins = [], logger }:
 
 export type Auth = ReturnType<typeof createAuth>;
 
-export { handleAuthRequest } from "./handle-auth-request";
+export { CLIENT_ADDRESS_HEADER, handleAuthRequest } from "./handle-auth-request";

@@ -1,10 +1,10 @@
-import { expect, newClientContext, test } from "../src/fixtures";
+import { expect, test } from "../src/fixtures";
 import { addTodo, expectTitles, signUp } from "../src/ui";
 import { newUser } from "../src/users";
 
 test("two users in two browsers never see each other's todos", async ({ browser }) => {
-  const adaContext = await newClientContext(browser);
-  const bobContext = await newClientContext(browser);
+  const adaContext = await browser.newContext();
+  const bobContext = await browser.newContext();
   try {
     const ada = await adaContext.newPage();
     const bob = await bobContext.newPage();

@@ -25,7 +25,7 @@ function authLoggingAt(level: LogLevel) {
     baseURL: BASE_URL,
     logger,
   });
-  const handle = handleAuthRequest(auth, logger);
+  const handle = handleAuthRequest(auth, { logger, trustedProxies: { kind: "none" } });
   const post = (path: string, body: object) =>
     handle(
       new Request(`${BASE_URL}/api/auth${path}`, {
