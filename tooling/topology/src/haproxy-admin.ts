@@ -31,6 +31,10 @@ export interface ServerState {
   admin: ServerAdminState;
   /** Requests the server is handling through haproxy now. */
   sessions: number;
+  /** Requests sent to it again after a failed connection or an empty answer (since haproxy started). */
+  retries: number;
+  /** Requests that failed on it and went to another server instead. */
+  redispatches: number;
 }
 
 const HEALTH = ["down", "starting", "up", "stopping"] as const;
@@ -61,17 +65,19 @@ export async function serverStates(socket: string): Promise<ServerState[]> {
   ]);
   // The first line of `show servers state` is its format version ("1").
   const rows = table(state.split("\n").slice(1).join("\n"), " ");
-  const sessions = new Map(
-    table(stat, ",").map((row) => [`${row.pxname}/${row.svname}`, Number(row.scur ?? 0)]),
-  );
+  const stats = new Map(table(stat, ",").map((row) => [`${row.pxname}/${row.svname}`, row]));
+  const count = (row: Record<string, string> | undefined, name: string) => Number(row?.[name] || 0);
   return rows.map((row) => {
     const admin = Number(row.srv_admin_state);
+    const stat = stats.get(`${row.be_name}/${row.srv_name}`);
     return {
       backend: row.be_name ?? "",
       server: row.srv_name ?? "",
       health: HEALTH[Number(row.srv_op_state)] ?? "down",
       admin: admin & MAINT_BITS ? "maint" : admin & DRAIN_BITS ? "drain" : "ready",
-      sessions: sessions.get(`${row.be_name}/${row.srv_name}`) ?? 0,
+      sessions: count(stat, "scur"),
+      retries: count(stat, "wretr"),
+      redispatches: count(stat, "wredis"),
     };
   });
 }
