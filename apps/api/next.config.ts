@@ -4,6 +4,7 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   transpilePackages: [
     "@repo/auth",
+    "@repo/client-address",
     "@repo/contracts",
     "@repo/db",
     "@repo/logger",

@@ -22,6 +22,7 @@ const config: NextConfig = {
   transpilePackages: [
     "@repo/api-client",
     "@repo/auth",
+    "@repo/client-address",
     "@repo/contracts",
     "@repo/db",
     "@repo/logger",

@@ -1,5 +1,6 @@
 import { trace } from "@opentelemetry/api";
 import { createVerifier, type Verifier } from "@repo/auth/verifier";
+import type { TrustedProxies } from "@repo/client-address";
 import { createDatabase, type Database } from "@repo/db/client";
 import { createLogger, type Logger } from "@repo/logger";
 import { type ApiConfig, loadConfig } from "./env";
@@ -15,6 +16,8 @@ export interface ApiDeps {
   rateLimiter: RateLimiter;
   /** Exact origins allowed by CORS. */
   allowedOrigins: string[];
+  /** Who may name the client in X-Forwarded-For (see @repo/client-address). */
+  trustedProxies: TrustedProxies;
   /** Spans and instruments, only when telemetry is exported (see telemetry/instruments.ts). */
   telemetry?: ApiTelemetry;
 }
@@ -42,6 +45,7 @@ export function createDeps(config: ApiConfig): ClosableDeps {
     logger,
     rateLimiter,
     allowedOrigins: config.allowedOrigins,
+    trustedProxies: config.trustedProxies,
     ...(config.telemetry ? { telemetry: createApiTelemetry(database.poolStats) } : {}),
     close: async () => {
       await Promise.all([database.close(), rateLimiter.close()]);

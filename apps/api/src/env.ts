@@ -1,4 +1,5 @@
 import type { VerifierOptions } from "@repo/auth/verifier";
+import { parseTrustedProxies, type TrustedProxies } from "@repo/client-address";
 import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
 import { telemetryEnabled } from "@repo/telemetry/enabled";
@@ -40,6 +41,7 @@ const envSchema = z.object({
   RATE_LIMIT_USER: optional(rate),
   RATE_LIMIT_IP: optional(rate),
   ALLOWED_ORIGINS: optional(z.string()),
+  TRUSTED_PROXIES: optional(z.string()),
 });
 
 export interface ApiConfig {
@@ -51,6 +53,8 @@ export interface ApiConfig {
   rateLimit: { policies: Policies; store: RateLimitStore };
   /** Exact origins allowed by CORS. */
   allowedOrigins: string[];
+  /** Who may name the client in X-Forwarded-For (the `ip` rate-limit policy's key). */
+  trustedProxies: TrustedProxies;
   /**
    * Whether traces and metrics are exported (an OTEL_EXPORTER_OTLP_*ENDPOINT is set): the host
    * starts the SDK, and the dependencies are built with spans and instruments.
@@ -72,6 +76,12 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
     throw new Error(
       "Invalid API configuration:\n  DATABASE_URL: required in production (the embedded PostgreSQL is for development only)",
     );
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = parseTrustedProxies(e.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new Error(`Invalid API configuration:\n  TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
   const authUrl = (e.BETTER_AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const issuer = e.AUTH_ISSUER ?? authUrl;
   const audience = e.AUTH_AUDIENCE ?? authUrl;
@@ -94,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
           .map((origin) => origin.trim())
           .filter(Boolean)
       : [new URL(authUrl).origin],
+    trustedProxies,
     telemetry: telemetryEnabled(env),
   };
 }

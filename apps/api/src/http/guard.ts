@@ -1,13 +1,13 @@
 import { type Identity, KeysUnavailableError } from "@repo/auth/verifier";
+import { clientLimitKey } from "@repo/client-address";
 import type { ApiDeps } from "../deps";
 import type { PolicyName, RateLimitResult } from "../rate-limit/types";
 import { withSpan } from "../telemetry/with-span";
 import { authenticate, Unauthorized } from "./authenticate";
-import { clientIp } from "./client-ip";
 import { ApiError } from "./problem";
 import { tooManyRequests } from "./rate-limit-headers";
 
-type GuardDeps = Pick<ApiDeps, "verifier" | "rateLimiter" | "telemetry">;
+type GuardDeps = Pick<ApiDeps, "verifier" | "rateLimiter" | "telemetry" | "trustedProxies">;
 
 /** Why authentication failed, as the `reason` of todo_api.auth.failures (a small, fixed set). */
 const failureReason = (error: unknown): string =>
@@ -57,7 +57,7 @@ export async function authenticateAndLimit(
   } catch (error) {
     telemetry?.authFailures.add(1, { reason: failureReason(error) });
     if (error instanceof ApiError && error.code === "unauthorized") {
-      outcome.limit = await limit(deps, "ip", clientIp(request));
+      outcome.limit = await limit(deps, "ip", clientLimitKey(request, deps.trustedProxies));
       if (!outcome.limit.allowed) throw tooManyRequests(outcome.limit);
     }
     throw error;

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { writePeerAddress } from "@repo/client-address/host";
 import { createLogger, type LogLevel } from "@repo/logger";
 import { startTelemetryOrExit } from "@repo/telemetry/sdk";
 import { handleRequest } from "../app";
@@ -64,9 +65,16 @@ const nextHandler = app.getRequestHandler();
 // the API's pipeline in this process: its dependencies are built on the first one.
 const answer = (request: Request, method: string) => handleRequest(request, getDeps(), method);
 
-const server = http.createServer(
-  answeringUnservable((request, response) => void nextHandler(request, response), answer, logger),
+const serve = answeringUnservable(
+  (request, response) => void nextHandler(request, response),
+  answer,
+  logger,
 );
+const server = http.createServer((request, response) => {
+  // The socket's address, for the `ip` rate-limit policy: Next's handlers never see the socket.
+  writePeerAddress(request);
+  serve(request, response);
+});
 answerBeforeTheParser(server, answer, logger);
 // Once no request is in flight: Next's server, then every database pool and rate-limit store the
 // app's modules opened (Next's route, proxy and instrumentation each hold their own), then the

@@ -1,7 +1,7 @@
 import type { RequestListener } from "node:http";
 import { getRequestListener } from "@hono/node-server";
+import { writePeerAddress } from "@repo/client-address/host";
 import type { Logger } from "pino";
-import { appendForwardedFor } from "./forwarded-for";
 import { answeringUnservable } from "./unservable";
 
 /** The pipeline; `method` overrides the request's when a `Request` cannot carry the real one. */
@@ -25,7 +25,7 @@ export function toRequestListener(handle: FetchHandler, logger: Logger): Request
     logger,
   );
   return (request, response) => {
-    appendForwardedFor(request);
+    writePeerAddress(request);
     serve(request, response);
   };
 }

@@ -1,8 +1,7 @@
+import { createStoreHealth, type Logger } from "@repo/logger";
 import { Redis } from "@upstash/redis";
-import type { Logger } from "pino";
 import { createMemoryLimiter } from "./memory-limiter";
 import { createScriptClient } from "./redis-script-client";
-import { createStoreHealth } from "./store-health";
 import type { Policies, RateLimiter } from "./types";
 import { createUpstashLimiter } from "./upstash-limiter";
 

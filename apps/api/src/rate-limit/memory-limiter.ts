@@ -1,11 +1,21 @@
 import type { Policies, PolicyName, RateLimiter, RateLimitResult } from "./types";
 
+/** How many clients one process remembers at most (about 100 bytes each). */
+export const MEMORY_LIMITER_MAX_KEYS = 100_000;
+
 /**
  * An in-process sliding-window limiter (the previous window's count, weighted by how much
  * of it still overlaps, plus the current one: the same approximation @upstash/ratelimit
  * uses). Limits are per process: with several instances, configure Redis instead.
+ *
+ * Memory is bounded: at most `maxKeys` clients are remembered. Past that, the least recently
+ * seen one is forgotten (its count starts again), so a flood of new addresses costs the flood's
+ * own counts, not the process.
  */
-export function createMemoryLimiter(policies: Policies, now = () => Date.now()): RateLimiter {
+export function createMemoryLimiter(
+  policies: Policies,
+  { now = () => Date.now(), maxKeys = MEMORY_LIMITER_MAX_KEYS } = {},
+): RateLimiter {
   const windows = new Map<
     string,
     { start: number; windowMs: number; current: number; previous: number }
@@ -25,7 +35,10 @@ export function createMemoryLimiter(policies: Policies, now = () => Date.now()):
         state = { start, windowMs, current: 0, previous: 0 };
       else if (state.start < start)
         state = { start, windowMs, current: 0, previous: state.current };
+      // Delete first, so the Map's order is least recently seen first.
+      windows.delete(id);
       windows.set(id, state);
+      if (windows.size > maxKeys) windows.delete(windows.keys().next().value as string);
 
       const overlap = 1 - (at - start) / windowMs;
       const used = Math.floor(state.previous * overlap) + state.current;

@@ -42,7 +42,7 @@ export function createScriptClient({ url, commandTimeoutMs }: ScriptClientOption
     // Reconnect at least every second, so limiting resumes soon after Redis is back.
     retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
   });
-  // ioredis reconnects by itself; meanwhile checks fail, and store-health.ts logs that.
+  // ioredis reconnects by itself; meanwhile checks fail, and createStoreHealth logs that.
   redis.on("error", () => {});
   // Without the offline queue, checks made while the first connection is being set up wait
   // for it (at most one timeout) rather than fail; once it is up or has failed, nothing waits.

@@ -1,7 +1,7 @@
+import type { StoreHealth } from "@repo/logger";
 import { Ratelimit } from "@upstash/ratelimit";
 import type { Redis } from "@upstash/redis";
 import type { ScriptClient } from "./redis-script-client";
-import type { StoreHealth } from "./store-health";
 import type { Policies, PolicyName, RateLimiter, RateLimitResult } from "./types";
 
 export interface UpstashLimiterOptions {

@@ -99,6 +99,8 @@ export function useApi() {
     logger,
     rateLimiter,
     allowedOrigins: [WEB_ORIGIN],
+    // In process, the test is the proxy: its X-Forwarded-For names the client.
+    trustedProxies: { kind: "count", hops: 1 },
   });
 
   return {

@@ -1,7 +1,18 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { createStoreHealth } from "../../../src/rate-limit/store-health";
-import { captureLogs } from "../../support/capture-logs";
-import { logged } from "./support";
+import { createLogger } from "../src";
+import { createStoreHealth } from "../src/store-health";
+import { collectLines } from "./support";
+
+function captureLogs() {
+  const { destination, lines } = collectLines();
+  return { lines, logger: createLogger({ level: "info", destination }) };
+}
+
+/** JSON log lines at a level whose message contains `text`. */
+const logged = (lines: string[], level: string, text: string) =>
+  lines
+    .map((line) => JSON.parse(line) as { level: string; msg?: string; [key: string]: unknown })
+    .filter((line) => line.level === level && line.msg?.includes(text));
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });

@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
 
+// Shared by every store that fails open: the API's rate limiter and Better Auth's counters.
+
 export interface StoreHealth {
   /** A check could not reach the store and was allowed. */
   failed(reason: unknown): void;
