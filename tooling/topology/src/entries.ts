@@ -15,29 +15,29 @@ export interface Entry {
   cwd: string;
 }
 
-const standalone = (app: "api" | "web") =>
-  path.join(REPO_ROOT, "apps", app, ".next/standalone/apps", app);
+const standalone = (root: string, app: "api" | "web") =>
+  path.join(root, "apps", app, ".next/standalone/apps", app);
 
-function mustExist(entry: Entry): Entry {
+function mustExist(root: string, entry: Entry): Entry {
   if (!existsSync(entry.script))
     throw new Error(
-      `${path.relative(REPO_ROOT, entry.script)} is missing: run \`pnpm build\` first (the topology runs the standalone builds)`,
+      `${path.relative(root, entry.script)} is missing: run \`pnpm build\` first (the topology runs the standalone builds)`,
     );
   return entry;
 }
 
 /** dist/next-host.mjs or dist/node-host.mjs of the API's standalone folder. */
-export function apiEntry(kind: ApiHostKind): Entry {
-  const cwd = standalone("api");
-  return mustExist({ script: path.join(cwd, `dist/${kind}-host.mjs`), cwd });
+export function apiEntry(kind: ApiHostKind, root = REPO_ROOT): Entry {
+  const cwd = standalone(root, "api");
+  return mustExist(root, { script: path.join(cwd, `dist/${kind}-host.mjs`), cwd });
 }
 
 /**
  * The web app's server: its own host (dist/web-host.mjs) when the build has one, else Next's
  * generated server.js.
  */
-export function webEntry(): Entry {
-  const cwd = standalone("web");
+export function webEntry(root = REPO_ROOT): Entry {
+  const cwd = standalone(root, "web");
   const host = path.join(cwd, "dist/web-host.mjs");
-  return mustExist({ script: existsSync(host) ? host : path.join(cwd, "server.js"), cwd });
+  return mustExist(root, { script: existsSync(host) ? host : path.join(cwd, "server.js"), cwd });
 }
