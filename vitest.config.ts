@@ -34,7 +34,8 @@ export default defineConfig({
             "tooling/*/test/**/*.test.ts",
             "apps/api/test/unit/**/*.test.ts",
           ],
-          exclude: ["**/integration/**", "**/node_modules/**"],
+          // The topology's own project runs its top-level files (they start servers).
+          exclude: ["**/integration/**", "**/node_modules/**", "tooling/topology/test/*.test.ts"],
         },
       },
       {
@@ -58,6 +59,18 @@ export default defineConfig({
         test: {
           name: "production",
           include: ["apps/api/test/production/**/*.test.ts"],
+          env: { TEST_DB_DRIVER: "tcp" },
+        },
+      },
+      // Several instances of both apps behind haproxy (`pnpm build` first; haproxy is found, or
+      // installed as root on Debian, by the project's setup): state shared across instances,
+      // client addresses through the proxy, a rolling restart.
+      {
+        extends: true,
+        test: {
+          name: "topology",
+          include: ["tooling/topology/test/*.test.ts"],
+          globalSetup: ["tooling/topology/test/ensure-haproxy.setup.ts"],
           env: { TEST_DB_DRIVER: "tcp" },
         },
       },
