@@ -94,7 +94,10 @@ export async function startApiHost(env: Record<string, string>): Promise<ApiHost
       const { port } = listening.address as { port: number };
       const exitReport = () =>
         `exit ${child.exitCode ?? child.signalCode}; ${[
-          ...logs.filter((line) => line.level === "fatal" || line.level === "error").slice(-2).map((l) => JSON.stringify(l)),
+          ...logs
+            .filter((line) => line.level === "fatal" || line.level === "error")
+            .slice(-2)
+            .map((l) => JSON.stringify(l)),
           stderr.trim().slice(0, 1500),
         ].join(" | ")}`;
       return { url: `http://127.0.0.1:${port}`, pid, logs, alive, exitReport, stop };

@@ -92,8 +92,11 @@ export function slowDatabase({ name, urlTimeouts }: SlowDatabaseOptions): Scenar
       const slowed = result.observations.filter(
         (o) => o.startedAt >= latencyFrom && o.endedAt <= latencyTo,
       );
+      // Requests the stall caught: still running 100 ms into it (not slipped through as it
+      // began), and started early enough that their time bound ran out before it ended.
+      const stallFrom = (result.marks.faultStart ?? 0) + 100;
       const stalled = result.observations.filter(
-        (o) => o.startedAt >= (result.marks.faultStart ?? 0) && o.startedAt < faultEnd - slowMs,
+        (o) => o.endedAt >= stallFrom && o.startedAt <= faultEnd - slowMs,
       );
       const verification = await verifyLedger(context.postgres.url, result.ledger);
       return outcomeOf(
@@ -108,7 +111,7 @@ export function slowDatabase({ name, urlTimeouts }: SlowDatabaseOptions): Scenar
           {
             name: `while stalled, requests end with 503 within ${slowMs / 1000} s`,
             ok: stalled.length > 0 && stalled.every((o) => o.outcome.kind === "expected"),
-            detail: `${stalled.length} requests started early enough to time out: ${stalled.filter((o) => o.status === 503).length} × 503`,
+            detail: `${stalled.length} requests caught by the stall: ${stalled.filter((o) => o.status === 503).length} × 503`,
           },
           {
             name: `the pool serves again within ${RECOVER_WITHIN_MS / 1000} s of the stall's end`,
