@@ -61,6 +61,7 @@ const seconds = (ms: number | undefined) =>
 
 /** One line per scenario, then what failed beneath each failed one. */
 export function formatReport(results: ScenarioResult[]): string {
+  if (results.length === 0) return "FAIL  no scenario ran";
   const width = Math.max(8, ...results.map((r) => r.name.length));
   const lines = results.map((r) => {
     const expected =

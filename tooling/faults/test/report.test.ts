@@ -37,6 +37,10 @@ describe("report", () => {
     expect(exitCodeOf(results as ScenarioResult[])).toBe(code);
   });
 
+  it("says so when no scenario ran", () => {
+    expect(formatReport([])).toBe("FAIL  no scenario ran");
+  });
+
   it("says why a failed scenario failed, beneath its line", () => {
     const text = formatReport([
       result({
