@@ -92,14 +92,11 @@ export async function startApiHost(env: Record<string, string>): Promise<ApiHost
     const listening = logs.find((line) => line.msg === "listening");
     if (listening) {
       const { port } = listening.address as { port: number };
-      const exitReport = () =>
-        `exit ${child.exitCode ?? child.signalCode}; ${[
-          ...logs
-            .filter((line) => line.level === "fatal" || line.level === "error")
-            .slice(-2)
-            .map((l) => JSON.stringify(l)),
-          stderr.trim().slice(0, 1500),
-        ].join(" | ")}`;
+      // The line naming the error that killed it (Node prints the stack's first line so).
+      const exitReport = () => {
+        const cause = stderr.split("\n").find((line) => /^\w*(Error|error)\b.*: /.test(line));
+        return `exited ${child.exitCode ?? child.signalCode}: ${cause ?? (stderr.trim().slice(0, 300) || "no stderr")}`;
+      };
       return { url: `http://127.0.0.1:${port}`, pid, logs, alive, exitReport, stop };
     }
     if (!alive() || Date.now() > deadline) {
