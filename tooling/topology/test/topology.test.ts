@@ -83,9 +83,17 @@ describe("several instances behind haproxy share their state", { timeout: 30_000
       });
       expect(answer.status, answer.text).toBe(200);
     }
-    // The proxy spread the five over both instances.
+    // The proxy spread the five over both instances. A request's log line is written as its
+    // response goes out, and reaches this process a little later: wait for all five.
+    for (let waited = 0; waited < 5_000; waited += 50) {
+      if (ids.every((id) => servedBy(topology.apis, id).length > 0)) break;
+      await delay(50);
+    }
     const served = ids.map((id) => servedBy(topology.apis, id));
-    expect(served.every((names) => names.length === 1)).toBe(true);
+    expect(
+      served.every((names) => names.length === 1),
+      JSON.stringify(served),
+    ).toBe(true);
     expect(new Set(served.flat())).toEqual(new Set(["api-1", "api-2"]));
 
     for (const target of [...topology.apis.map((api) => api.url), topology.apiUrl]) {
@@ -192,6 +200,35 @@ describe("several instances behind haproxy share their state", { timeout: 30_000
     for (let i = 0; i < 3; i++) expect(await call(c, d)).toBe(401);
     expect(await call(c, d)).toBe(429);
     expect(await call(d)).toBe(401);
+  });
+
+  it("counts failed sign-ins per address the proxy saw, in one budget both web instances share", async () => {
+    // Better Auth's default: 3 sign-in attempts per 10 s per address, kept in Redis.
+    const [a, b] = [loopbackAddress(), loopbackAddress()];
+    const [web1, web2] = topology.webs as [Instance, Instance];
+    const signIn = (url: string, localAddress: string, forwardedFor?: string) =>
+      request(`${url}/api/auth/sign-in/email`, {
+        localAddress,
+        headers: {
+          "content-type": "application/json",
+          ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
+        },
+        body: JSON.stringify({
+          email: `${randomUUID()}@example.com`,
+          password: "wrong-password-1",
+        }),
+      }).then((answer) => answer.status);
+
+    // A, through the proxy, claims another address each time: three attempts, then refused,
+    // and refused by each web instance reached directly too.
+    expect(await signIn(topology.webUrl, a, "10.2.2.1")).toBe(401);
+    expect(await signIn(topology.webUrl, a, "10.2.2.2")).toBe(401);
+    expect(await signIn(topology.webUrl, a, b)).toBe(401);
+    expect(await signIn(topology.webUrl, a, "10.2.2.3")).toBe(429);
+    expect(await signIn(web1.url, a)).toBe(429);
+    expect(await signIn(web2.url, a)).toBe(429);
+    // B's budget was not spent by A naming it.
+    expect(await signIn(topology.webUrl, b)).toBe(401);
   });
 });
 
