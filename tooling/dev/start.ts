@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
 import { runMigrations } from "@repo/db/migrate";
+import { startForwardingProxy } from "./forwarding-proxy";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const production = process.argv.includes("--production");
@@ -38,12 +39,33 @@ const standaloneServer = (app: (typeof apps)[number]) =>
     app.name === "api" ? "dist/next-host.mjs" : "dist/web-host.mjs",
   );
 
-function run(app: (typeof apps)[number], env: NodeJS.ProcessEnv): ChildProcess {
+/** A port nothing listens on now (the OS picks it). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * One app. In production, its own server on the app's port (it reads the socket's address
+ * itself). In development, `next dev` on a private port behind a forwarding proxy on the app's
+ * port, which tells it the client's address as a load balancer would.
+ */
+async function run(app: (typeof apps)[number], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const next = path.join(root, app.dir, "node_modules/next/dist/bin/next");
-  const args = production ? [standaloneServer(app)] : [next, "dev", "--port", String(app.port)];
+  const port = production ? app.port : await freePort();
+  if (!production) await startForwardingProxy({ port: app.port, targetPort: port });
+  const args = production
+    ? [standaloneServer(app)]
+    : [next, "dev", "--hostname", "127.0.0.1", "--port", String(port)];
   const child = spawn(process.execPath, args, {
     cwd: path.join(root, app.dir),
-    env: { ...env, PORT: String(app.port) },
+    env: { ...env, PORT: String(port), ...(production ? {} : { TRUSTED_PROXIES: "1" }) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const prefix = `\x1b[${app.color}m[${app.name}]\x1b[0m `;
@@ -87,7 +109,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const children = apps.map((app) => run(app, env));
+  const children = await Promise.all(apps.map((app) => run(app, env)));
   say(
     "Web app: http://localhost:3000   API: http://localhost:3001/api/v1/todos   (Ctrl-C stops both)",
   );

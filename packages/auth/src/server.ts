@@ -62,7 +62,12 @@ export function createAuth({
       ...requestLimit,
       // Counters every instance shares (Better Auth's default, memory, is per process).
       ...(rateLimitStorage ? { customStorage: rateLimitStorage } : { storage: "database" }),
-      customRules: { "/sign-in/*": signInLimit, "/sign-up/*": signInLimit },
+      customRules: {
+        "/sign-in/*": signInLimit,
+        "/sign-up/*": signInLimit,
+        // The load balancer's health check: no counter to read or write on each probe.
+        "/ok": false,
+      },
     },
     // Unexpected errors are thrown to handleAuthRequest, which logs them without the bound SQL
     // values; Better Auth's router would print them whole (console.error). API errors
