@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
 import { runMigrations } from "@repo/db/migrate";
+import { freePort } from "@repo/node-server/free-port";
 import { startForwardingProxy } from "./forwarding-proxy";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -38,18 +39,6 @@ const standaloneServer = (app: (typeof apps)[number]) =>
     app.dir,
     app.name === "api" ? "dist/next-host.mjs" : "dist/web-host.mjs",
   );
-
-/** A port nothing listens on now (the OS picks it). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * One app. In production, its own server on the app's port (it reads the socket's address

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
+import { freePort } from "@repo/node-server/free-port";
 import { send } from "./http-client";
 import type { HostName } from "./options";
 
@@ -56,15 +56,6 @@ export interface RunningHost {
   url: string;
   /** SIGTERM to the host's process group, SIGKILL after 5 s. Safe to call twice. */
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 const exited = (child: ChildProcess) =>

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
+import { freePort } from "@repo/node-server/free-port";
 
 export interface RedisServer {
   url: string;
@@ -68,14 +68,4 @@ async function spawnRedis(port: number): Promise<ChildProcess> {
   process.once("exit", killOnExit);
   child.once("exit", () => process.off("exit", killOnExit));
   return child;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, "close");
-  return port;
 }

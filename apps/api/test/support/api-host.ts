@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { freePort } from "@repo/node-server/free-port";
 import { ensureBuilt } from "./compiled-host";
 
 /** Which production host the integration suite goes through over HTTP, if any (per vitest project). */
@@ -20,18 +20,6 @@ export interface ApiHost {
 }
 
 const API_DIR = path.resolve(import.meta.dirname, "../..");
-
-/** A port nothing listens on now (the OS picks it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
