@@ -91,10 +91,8 @@ describe("rotating the JWT signing key", () => {
       [kid(before.token), kid(after.token)].sort(),
     );
 
-    // Within the unknown-kid cooldown of its last JWKS fetch, an API instance refuses the new kid…
-    await expect(api.verify(after.token ?? "")).rejects.toBeInstanceOf(InvalidTokenError);
-    // …and after it, refetches the JWKS and accepts it; the old token still verifies.
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // A kid it never saw makes the API refetch the JWKS at once (however recent its last
+    // fetch): the new token verifies; the old one still does.
     await expect(api.verify(after.token ?? "")).resolves.toBeTruthy();
     await expect(verifier().verify(before.token ?? "")).resolves.toBeTruthy();
   });
