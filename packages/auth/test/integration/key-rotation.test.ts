@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { decodeProtectedHeader } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Auth, createAuth } from "../../src/server";
-import { createVerifier, InvalidTokenError } from "../../src/verifier";
+import { createVerifier } from "../../src/verifier";
 
 const database = useTestDatabase();
 const BASE_URL = "http://localhost:3000";
