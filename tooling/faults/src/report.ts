@@ -24,6 +24,8 @@ export interface ScenarioResult extends Tally {
   /** Per the scenario's definition; undefined when it never recovered (or did not measure). */
   recoveryMs?: number;
   checks: Check[];
+  /** What the line should also say (e.g. warnings per instance). */
+  note?: string;
   /** Set when the scenario threw: its numbers are then meaningless, and it failed. */
   error?: string;
   durationMs: number;
@@ -77,6 +79,7 @@ export function formatReport(results: ScenarioResult[]): string {
       `unexpected ${r.unexpected}`,
       `lost ${r.lost}`,
       `recover ${seconds(r.recoveryMs)}`,
+      ...(r.note ? [r.note] : []),
       `(${seconds(r.durationMs)})`,
     ].join("  ");
     const details = [
