@@ -1,6 +1,7 @@
 // `pnpm test:faults [--short] [--only <name>,…]`: breaks PostgreSQL, Redis, the JWKS and the
 // network of the run's own under load through haproxy in front of two API and two web
 // instances (@repo/topology), prints one line per scenario, exits 1 unless all passed.
+import { ensureHaproxy } from "@repo/topology/ensure-haproxy";
 import { signUpMany } from "../accounts";
 import { startFaultTopology } from "../fault-topology";
 import { startPrivatePostgres } from "../private-postgres";
@@ -51,6 +52,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
 
 const results: ScenarioResult[] = [];
 try {
+  // Found, or installed as the topology tests do (Debian, root); otherwise set-up fails here.
+  ensureHaproxy();
   log("starting a private PostgreSQL and a private Redis");
   // One at a time, each torn down even when the next fails to start.
   const postgres = await startPrivatePostgres();
