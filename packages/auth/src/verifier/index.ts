@@ -80,8 +80,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
   if (claims.clockTolerance > MAX_CLOCK_TOLERANCE_SECONDS) {
     throw new RangeError(`clockToleranceSeconds must be at most ${MAX_CLOCK_TOLERANCE_SECONDS}`);
   }
-  const jwks = options.mode === "jwks" ? jwksCache(options, options.tracer) : undefined;
-  const check = jwks ? jwksCheck(options, claims, jwks) : secretCheck(options, claims);
+  let jwks: JwksCache | undefined;
+  let check: Check;
+  if (options.mode === "jwks") {
+    jwks = jwksCache(options, options.tracer);
+    check = jwksCheck(options, claims, jwks);
+  } else check = secretCheck(options, claims);
   // A verification is trusted no longer than the keys it used are (JWKS mode refreshes them).
   const keysAge =
     options.mode === "jwks" ? seconds("maxAgeSeconds", options.maxAgeSeconds, 600) : Infinity;

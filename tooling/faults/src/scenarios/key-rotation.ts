@@ -45,11 +45,13 @@ async function expiresAt(databaseUrl: string, kid: string): Promise<number | und
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ expires_at: Date | null }>(
-      "select expires_at from jwks where id = $1",
+    // `timestamp` without a zone, holding UTC (drizzle writes toISOString()): epoch reads it so.
+    const { rows } = await client.query<{ ms: string | null }>(
+      "select extract(epoch from expires_at) * 1000 as ms from jwks where id = $1",
       [kid],
     );
-    return rows[0]?.expires_at?.getTime();
+    const ms = rows[0]?.ms;
+    return ms === null || ms === undefined ? undefined : Number(ms);
   } finally {
     await client.end();
   }
