@@ -21,8 +21,8 @@ export interface ScenarioResult extends Tally {
   name: string;
   /** Acknowledged writes missing from the database. */
   lost: number;
-  /** Per the scenario's definition; undefined when it never recovered (or did not measure). */
-  recoveryMs?: number;
+  /** Per the scenario's definition; undefined when it never recovered; null: nothing to recover. */
+  recoveryMs?: number | null;
   checks: Check[];
   /** What the line should also say (e.g. warnings per instance). */
   note?: string;
@@ -78,7 +78,7 @@ export function formatReport(results: ScenarioResult[]): string {
       `expected ${expected}`,
       `unexpected ${r.unexpected}`,
       `lost ${r.lost}`,
-      `recover ${seconds(r.recoveryMs)}`,
+      `recover ${r.recoveryMs === null ? "n/a" : seconds(r.recoveryMs)}`,
       ...(r.note ? [r.note] : []),
       `(${seconds(r.durationMs)})`,
     ].join("  ");

@@ -44,7 +44,7 @@ export function outcomeOf(
   load: LoadResult,
   verification: Verification,
   checks: Check[],
-  recoveryMs: number | undefined,
+  recoveryMs: number | undefined | null,
 ): ScenarioOutcome {
   return {
     ...tally(load.observations),

@@ -95,7 +95,8 @@ export const jwksUnreachable: Scenario = {
         },
         apisStillRunning(topology),
       ],
-      undefined,
+      // Recovery here: from starting the web instances to haproxy serving both again.
+      backMs,
     );
   },
 };

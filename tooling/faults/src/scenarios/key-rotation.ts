@@ -215,7 +215,7 @@ export const keyRotation: Scenario = {
           },
           apisStillRunning(topology),
         ],
-        undefined,
+        null,
       );
     } finally {
       running = false;
