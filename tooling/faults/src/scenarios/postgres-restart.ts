@@ -41,7 +41,12 @@ export const postgresRestart: Scenario = {
     context.log(`postgres-restart: stopping PostgreSQL for ${outageMs / 1000} s`);
     await context.postgres.stop();
     const down = load.mark("down");
-    await delay(outageMs);
+    await delay(outageMs / 2);
+    // Halfway, haproxy has taken both instances out (readiness fails) and answers 503 itself.
+    const apisUpWhileDown = (await topology.proxy.servers()).filter(
+      (s) => s.backend === "api" && s.health === "up",
+    ).length;
+    await delay(outageMs / 2);
     const starting = load.mark("starting");
     await context.postgres.start();
     const faultEnd = load.mark("faultEnd");
@@ -70,6 +75,11 @@ export const postgresRestart: Scenario = {
           name: "the outage was seen: requests during it got 503",
           ok: during.some((o) => o.status === 503),
           detail: `${during.length} requests while down, ${during.filter((o) => o.status === 503).length} × 503, ${during.filter((o) => o.outcome.kind === "success").length} × success`,
+        },
+        {
+          name: "haproxy took both API instances out while it was down (its 503 carries Retry-After too)",
+          ok: apisUpWhileDown === 0,
+          detail: `${apisUpWhileDown} up halfway through`,
         },
         {
           name: "nothing succeeded while the database was down",
