@@ -28,5 +28,9 @@ function create(): Auth {
       : {}),
     signInLimit: env.AUTH_RATE_LIMIT_SIGN_IN,
     requestLimit: env.AUTH_RATE_LIMIT,
+    keyRotation: {
+      rotationInterval: env.AUTH_JWKS_ROTATION_INTERVAL_SECONDS,
+      gracePeriod: env.AUTH_JWKS_GRACE_PERIOD_SECONDS,
+    },
   });
 }

@@ -20,6 +20,14 @@ const rate = (fallback: string) =>
       return { max, window };
     });
 
+/** Whole seconds, at least 1. */
+const seconds = (fallback: number) =>
+  z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, "must be a whole number of seconds, at least 1")
+    .default(String(fallback))
+    .transform(Number);
+
 const schema = z.object({
   DATABASE_URL: z.url({ error: "must be a URL" }).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -43,6 +51,9 @@ const schema = z.object({
   // `requests/seconds` per client address for sign-in and sign-up, and for any other auth path.
   AUTH_RATE_LIMIT_SIGN_IN: rate("3/10"),
   AUTH_RATE_LIMIT: rate("100/10"),
+  // JWT signing keys: how long one signs, and how long the JWKS keeps it after (seconds).
+  AUTH_JWKS_ROTATION_INTERVAL_SECONDS: seconds(30 * 24 * 3600),
+  AUTH_JWKS_GRACE_PERIOD_SECONDS: seconds(7 * 24 * 3600),
 });
 
 export interface Env {
@@ -58,6 +69,10 @@ export interface Env {
   REDIS_URL?: string;
   AUTH_RATE_LIMIT_SIGN_IN: { max: number; window: number };
   AUTH_RATE_LIMIT: { max: number; window: number };
+  /** A signing key signs this long (seconds), then the next token mints a new one. */
+  AUTH_JWKS_ROTATION_INTERVAL_SECONDS: number;
+  /** A rotated-out key stays in the JWKS this long (seconds): past every token it signed. */
+  AUTH_JWKS_GRACE_PERIOD_SECONDS: number;
 }
 
 let cached: Env | undefined;

@@ -32,7 +32,20 @@ export interface AuthOptions {
   requestLimit?: { max: number; window: number };
   /** Whether Better Auth limits requests at all; unless told, in production only (its default). */
   rateLimitEnabled?: boolean;
+  /**
+   * Signing-key rotation, in seconds: a key signs for `rotationInterval`, then a new one is
+   * minted on the next token, and the old one stays in the JWKS `gracePeriod` longer (which must
+   * exceed a token's life, 15 minutes, plus the API's caches, 10 minutes). Default 30 days and
+   * 7 days. A key minted before rotation was configured has no expiry and signs on: expire it
+   * once (docs/deploy.md, 3.3).
+   */
+  keyRotation?: { rotationInterval: number; gracePeriod: number };
 }
+
+export const DEFAULT_KEY_ROTATION = {
+  rotationInterval: 30 * 24 * 3600,
+  gracePeriod: 7 * 24 * 3600,
+};
 
 /** Better Auth for the web app: email + password sessions, and short-lived JWTs for the API. */
 export function createAuth({
@@ -45,6 +58,7 @@ export function createAuth({
   signInLimit = { max: 3, window: 10 },
   requestLimit = { max: 100, window: 10 },
   rateLimitEnabled,
+  keyRotation = DEFAULT_KEY_ROTATION,
 }: AuthOptions) {
   return betterAuth({
     baseURL,
@@ -79,6 +93,7 @@ export function createAuth({
         // Without this, every get-session (so every page render) signs a JWT into a response
         // header no one reads; clients ask /api/auth/token when they need one.
         disableSettingJwtHeader: true,
+        jwks: { ...keyRotation },
         jwt: {
           issuer: baseURL,
           audience: baseURL,

@@ -38,6 +38,7 @@ async function setup(options: JwksOptions = {}) {
     issuer: ISSUER,
     audience: AUDIENCE,
     timeoutMs: 200,
+    refetchFloorSeconds: 0.05,
     ...options,
   });
   return { key, server, verifier };
@@ -149,30 +150,57 @@ describe("JWKS stale-if-error", () => {
 });
 
 describe("JWKS unknown kid", () => {
-  it("refetches at most once per cooldown for an unknown kid and answers 401 inside it", async () => {
-    const { key, server, verifier } = await setup({ cooldownSeconds: 0.2 });
+  it("accepts a token signed by a key published after the last fetch at once, without waiting out the cooldown", async () => {
+    const { key, server, verifier } = await setup({ cooldownSeconds: 30 });
+    const rotated = await createSigningKey("key-2");
+    expect(await outcome(verifier, key)).toBe("user_1");
+    server.jwks = { keys: [key.jwk, rotated.jwk] };
+    expect(await outcome(verifier, rotated)).toBe("user_1");
+    expect(await outcome(verifier, key)).toBe("user_1");
+    expect(server.hits).toBe(2);
+  });
+
+  it("shares one refetch between concurrent tokens of a new key", async () => {
+    const { key, server, verifier } = await setup();
+    const rotated = await createSigningKey("key-2");
+    expect(await outcome(verifier, key)).toBe("user_1");
+    server.jwks = { keys: [key.jwk, rotated.jwk] };
+    const results = await Promise.all(Array.from({ length: 5 }, () => outcome(verifier, rotated)));
+    expect(results).toEqual(Array(5).fill("user_1"));
+    expect(server.hits).toBe(2);
+  });
+
+  it("refuses a kid the refetched set lacks without fetching again until the cooldown ends", async () => {
+    const { key, server, verifier } = await setup({ cooldownSeconds: 0.3 });
     const stranger = await createSigningKey("key-unknown");
     expect(await outcome(verifier, key)).toBe("user_1");
     expect(await outcome(verifier, stranger)).toMatchObject({ reason: "ERR_JWKS_NO_MATCHING_KEY" });
-    expect(server.hits).toBe(1); // the first fetch started the cooldown
-    await sleep(250);
+    expect(server.hits).toBe(2);
     for (let i = 0; i < 5; i++) {
       expect(await outcome(verifier, stranger)).toBeInstanceOf(InvalidTokenError);
     }
     expect(server.hits).toBe(2);
+    await sleep(350);
+    expect(await outcome(verifier, stranger)).toBeInstanceOf(InvalidTokenError);
+    expect(server.hits).toBe(3);
   });
 
-  it("picks up a rotated key once the cooldown has passed, with one refetch for concurrent tokens", async () => {
-    const { key, server, verifier } = await setup({ cooldownSeconds: 0.2 });
-    const rotated = await createSigningKey("key-2");
+  it("fetches at most once per floor however many new kids arrive (garbage kids cannot make it fetch per request)", async () => {
+    const { key, server, verifier } = await setup({ refetchFloorSeconds: 0.2 });
     expect(await outcome(verifier, key)).toBe("user_1");
-    server.jwks = { keys: [key.jwk, rotated.jwk] };
-    expect(await outcome(verifier, rotated)).toBeInstanceOf(InvalidTokenError);
-    await sleep(250);
-    const results = await Promise.all(Array.from({ length: 5 }, () => outcome(verifier, rotated)));
-    expect(results).toEqual(Array(5).fill("user_1"));
-    expect(await outcome(verifier, key)).toBe("user_1");
-    expect(server.hits).toBe(2);
+    const strangers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => createSigningKey(`garbage-${i}`)),
+    );
+    const started = performance.now();
+    const concurrent = await Promise.all(strangers.slice(0, 5).map((k) => outcome(verifier, k)));
+    expect(concurrent.every((e) => e instanceof InvalidTokenError)).toBe(true);
+    expect(server.hits).toBe(2); // one fetch, and not before the floor
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+    for (const stranger of strangers.slice(5)) {
+      expect(await outcome(verifier, stranger)).toBeInstanceOf(InvalidTokenError);
+    }
+    const elapsed = performance.now() - started;
+    expect(server.hits - 1).toBeLessThanOrEqual(Math.floor(elapsed / 200) + 1);
   });
 
   it.each(outages)(

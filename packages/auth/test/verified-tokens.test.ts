@@ -112,6 +112,27 @@ describe("a verifier with its token cache", () => {
     await refused(jwks, token);
   });
 
+  it("drops a cached verification once a refetched JWKS no longer has its key", async () => {
+    const first = await createSigningKey("rotating-1");
+    const second = await createSigningKey("rotating-2");
+    const issuer = await startJwksServer({ keys: [first.jwk] });
+    try {
+      const verifier = createVerifier({
+        mode: "jwks",
+        jwksUrl: issuer.url,
+        ...config,
+        refetchFloorSeconds: 0,
+      });
+      const old = await signWith(first);
+      await verifier.verify(old); // cached, with rotating-1 held
+      issuer.jwks = { keys: [second.jwk] }; // rotated, the grace period over
+      await verifier.verify(await signWith(second)); // a new kid: the JWKS is fetched again
+      await refused(verifier, old);
+    } finally {
+      await issuer.close();
+    }
+  });
+
   it("keeps HS256 tokens apart from another secret's", async () => {
     const secret = createVerifier({ mode: "secret", secret: SECRET, ...config });
     const other = createVerifier({ mode: "secret", secret: `${SECRET}-other`, ...config });

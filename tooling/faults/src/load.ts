@@ -55,6 +55,8 @@ export interface LoadResult {
 export interface RunningLoad {
   /** Remembers now under `name` and returns it. */
   mark(name: string): number;
+  /** Starts no new request from now on (creates still retrying may finish). */
+  stop(): void;
   result: Promise<LoadResult>;
 }
 
@@ -79,7 +81,7 @@ export function startLoad(options: LoadOptions): RunningLoad {
   } = options;
   if (users.length === 0) throw new Error("the load needs at least one user");
   const started = Date.now();
-  const endAt = started + options.durationMs;
+  let endAt = started + options.durationMs;
   const drainUntil = endAt + drainMs;
   // Past the slow bound a response is unexpected anyway; a little later the request is given up.
   const abortAfterMs = expectations.slowMs + 5_000;
@@ -173,6 +175,9 @@ export function startLoad(options: LoadOptions): RunningLoad {
     mark(name) {
       marks[name] = Date.now();
       return marks[name];
+    },
+    stop() {
+      endAt = Math.min(endAt, Date.now());
     },
     result,
   };

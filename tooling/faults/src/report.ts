@@ -21,9 +21,11 @@ export interface ScenarioResult extends Tally {
   name: string;
   /** Acknowledged writes missing from the database. */
   lost: number;
-  /** Per the scenario's definition; undefined when it never recovered (or did not measure). */
-  recoveryMs?: number;
+  /** Per the scenario's definition; undefined when it never recovered; null: nothing to recover. */
+  recoveryMs?: number | null;
   checks: Check[];
+  /** What the line should also say (e.g. warnings per instance). */
+  note?: string;
   /** Set when the scenario threw: its numbers are then meaningless, and it failed. */
   error?: string;
   durationMs: number;
@@ -76,7 +78,8 @@ export function formatReport(results: ScenarioResult[]): string {
       `expected ${expected}`,
       `unexpected ${r.unexpected}`,
       `lost ${r.lost}`,
-      `recover ${seconds(r.recoveryMs)}`,
+      `recover ${r.recoveryMs === null ? "n/a" : seconds(r.recoveryMs)}`,
+      ...(r.note ? [r.note] : []),
       `(${seconds(r.durationMs)})`,
     ].join("  ");
     const details = [

@@ -1,17 +1,28 @@
 import { setTimeout as delay } from "node:timers/promises";
-import type { ApiHost } from "./api-host";
-import type { TestIssuer } from "./issuer";
+import type { Topology } from "@repo/topology";
+import type { Account } from "./accounts";
 import type { LoadResult } from "./load";
 import type { PrivatePostgres } from "./private-postgres";
 import type { PrivateRedis } from "./private-redis";
 import { type Check, passed, type ScenarioResult, tally } from "./report";
+import type { TcpProxy } from "./tcp-proxy";
 import type { Verification } from "./verify";
 
-/** What every scenario shares: private services it may break, and the token issuer. */
+/** The topology most scenarios run through, with what it was started with. */
+export interface SharedTopology {
+  topology: Topology;
+  /** Between the API instances and PostgreSQL; passes everything through unless a scenario says. */
+  databaseProxy: TcpProxy;
+  /** Users signed up through the web app, each with a token from /api/auth/token. */
+  accounts: Account[];
+}
+
+/** What every scenario shares: private services it may break, and the topology. */
 export interface FaultContext {
   postgres: PrivatePostgres;
   redis: PrivateRedis;
-  issuer: TestIssuer;
+  /** The shared topology, started on first use (a scenario may also start one of its own). */
+  shared(): Promise<SharedTopology>;
   /** Shorter outages and load (`--short`). */
   short: boolean;
   /** Undo steps for this scenario, run last-in first-out however it ends. */
@@ -28,23 +39,12 @@ export interface Scenario {
   run(context: FaultContext): Promise<ScenarioOutcome>;
 }
 
-/** The API settings every scenario starts from. */
-export const apiEnv = (context: FaultContext, overrides: Record<string, string> = {}) => ({
-  DATABASE_URL: context.postgres.url,
-  REDIS_URL: context.redis.url,
-  // High enough that the load is never limited unless a scenario says otherwise.
-  RATE_LIMIT_USER: "1000000/60",
-  LOG_LEVEL: "info",
-  ...context.issuer.env,
-  ...overrides,
-});
-
 /** The counts of a load and its verification, plus the checks every write scenario makes. */
 export function outcomeOf(
   load: LoadResult,
   verification: Verification,
   checks: Check[],
-  recoveryMs: number | undefined,
+  recoveryMs: number | undefined | null,
 ): ScenarioOutcome {
   return {
     ...tally(load.observations),
@@ -65,12 +65,6 @@ export function outcomeOf(
     ],
   };
 }
-
-export const apiStillRunning = (api: ApiHost): Check => ({
-  name: "the API process was never restarted",
-  ok: api.alive(),
-  detail: api.alive() ? undefined : api.exitReport(),
-});
 
 /** Waits until `ready()` or the deadline; true when it became ready. */
 export async function waitFor(ready: () => Promise<boolean>, withinMs: number): Promise<boolean> {

@@ -22,6 +22,12 @@ describe("report", () => {
     );
   });
 
+  it("tells a scenario that never recovered from one with nothing to recover, and prints its note", () => {
+    expect(formatReport([result({ recoveryMs: undefined })])).toMatch(/recover never/);
+    const text = formatReport([result({ recoveryMs: null, note: "warnings api-1×1 api-2×1" })]);
+    expect(text).toMatch(/recover n\/a\s+warnings api-1×1 api-2×1\s+\(20\.0 s\)/);
+  });
+
   it.each([
     ["all passed", [result()], 0],
     ["no scenario ran (a set-up that failed)", [], 1],

@@ -16,6 +16,12 @@ export interface ProxiedApp {
   /** A cheap GET that answers 200 while the instance can serve (haproxy's active health check). */
   healthPath: string;
   servers: BackendServer[];
+  /**
+   * What haproxy answers itself when no server can take a request (all down: e.g. every
+   * readiness check failing while the database is down): a 503 with this body and
+   * `Retry-After`, as the app's own 503s are. Unset: haproxy's HTML page, no Retry-After.
+   */
+  unavailable?: { contentType: string; body: string; retryAfterSeconds: number };
 }
 
 export interface HaproxyConfigOptions {
@@ -83,6 +89,11 @@ export function haproxyConfig({
       "  http-check expect status 200",
       // Two failed checks take a server out, two good ones put it back.
       `  default-server inter ${checkIntervalMs} fall 2 rise 2`,
+      ...(app.unavailable
+        ? [
+            `  http-error status 503 content-type ${app.unavailable.contentType} string '${app.unavailable.body}' hdr Retry-After ${app.unavailable.retryAfterSeconds}`,
+          ]
+        : []),
       ...app.servers.map((server) => `  server ${server.name} 127.0.0.1:${server.port} check`),
       "",
     );

@@ -60,6 +60,21 @@ export interface Topology {
 export const BACKENDS = { api: "api", web: "web" } as const;
 const READY_PATH = { api: "/api/health/ready", web: "/api/auth/ok" } as const;
 
+/**
+ * The API's own 503 (problem+json, Retry-After 5), answered by haproxy when every API instance is
+ * out (their readiness checks fail while the database is down), so a client sees one contract.
+ */
+const API_UNAVAILABLE = {
+  contentType: "application/problem+json",
+  body: JSON.stringify({
+    type: "urn:todo-api:problem:service-unavailable",
+    title: "Service unavailable",
+    status: 503,
+    detail: "No API instance can serve the request right now; try again shortly.",
+  }),
+  retryAfterSeconds: 5,
+};
+
 /** A port nothing listens on now (the OS picks it). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -177,7 +192,13 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
       haproxyPath,
       dir,
       apps: [
-        { name: BACKENDS.api, port: apiPort, healthPath: READY_PATH.api, servers: servers(apis) },
+        {
+          name: BACKENDS.api,
+          port: apiPort,
+          healthPath: READY_PATH.api,
+          servers: servers(apis),
+          unavailable: API_UNAVAILABLE,
+        },
         { name: BACKENDS.web, port: webPort, healthPath: READY_PATH.web, servers: servers(webs) },
       ],
     });

@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { readEnv } from "@/env";
 import { startUp } from "@/start-up";
 
 const SECRET = "s".repeat(40);
@@ -50,6 +51,28 @@ describe("the web server's start-up", () => {
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ level: "fatal", msg: "refusing to start" });
     expect(records[0].error).toMatch(/LOG_LEVEL/);
+  });
+
+  it("rotates JWT signing keys every 30 days with 7 days' grace unless told, in whole seconds", () => {
+    expect(readEnv(base)).toMatchObject({
+      AUTH_JWKS_ROTATION_INTERVAL_SECONDS: 2_592_000,
+      AUTH_JWKS_GRACE_PERIOD_SECONDS: 604_800,
+    });
+    expect(
+      readEnv({
+        ...base,
+        AUTH_JWKS_ROTATION_INTERVAL_SECONDS: "20",
+        AUTH_JWKS_GRACE_PERIOD_SECONDS: "30",
+      }),
+    ).toMatchObject({
+      AUTH_JWKS_ROTATION_INTERVAL_SECONDS: 20,
+      AUTH_JWKS_GRACE_PERIOD_SECONDS: 30,
+    });
+    for (const bad of ["7d", "0", "1.5", "-3"]) {
+      const { ok, records } = run({ ...base, AUTH_JWKS_GRACE_PERIOD_SECONDS: bad });
+      expect(ok).toBe(false);
+      expect(records[0].error).toMatch(/AUTH_JWKS_GRACE_PERIOD_SECONDS/);
+    }
   });
 
   it("refuses a short BETTER_AUTH_SECRET without logging it", () => {

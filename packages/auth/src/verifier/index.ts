@@ -1,8 +1,14 @@
 import type { Tracer } from "@opentelemetry/api";
-import { errors, type JWTPayload, type JWTVerifyOptions, jwtVerify } from "jose";
+import {
+  decodeProtectedHeader,
+  errors,
+  type JWTPayload,
+  type JWTVerifyOptions,
+  jwtVerify,
+} from "jose";
 import { InvalidTokenError, KeysUnavailableError } from "./errors";
 import type { Identity } from "./identity";
-import { createJwksCache } from "./jwks-cache";
+import { createJwksCache, type JwksCache } from "./jwks-cache";
 import { importHs256Secret } from "./secret-key";
 import { createVerifiedTokenCache } from "./verified-tokens";
 
@@ -16,7 +22,8 @@ export interface TokenCacheOptions {
   maxEntries?: number;
   /**
    * Default 300 s (and never longer than the JWKS `maxAgeSeconds`): a verification is trusted
-   * at most this long, and never past the token's `exp`.
+   * at most this long, never past the token's `exp`, and in JWKS mode only while the key that
+   * verified it is in the set the verifier holds (not due for a refresh).
    */
   maxAgeSeconds?: number;
 }
@@ -31,8 +38,13 @@ export type VerifierOptions = (
       algorithms?: string[];
       /** Default 30, at most 60. */
       clockToleranceSeconds?: number;
-      /** Minimum time between two JWKS fetches triggered by an unknown `kid`. Default 30. */
+      /**
+       * How long a `kid` the JWKS was found to lack is refused without a refetch, and unknown
+       * kids after a failed fetch. Default 30. A `kid` not yet looked up is fetched at once.
+       */
       cooldownSeconds?: number;
+      /** The least time between two JWKS fetches, whatever the kids asked for. Default 1. */
+      refetchFloorSeconds?: number;
       /** Age after which cached keys are refreshed (kept if the refresh fails). Default 600. */
       maxAgeSeconds?: number;
       /** Default 5000. */
@@ -68,7 +80,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
   if (claims.clockTolerance > MAX_CLOCK_TOLERANCE_SECONDS) {
     throw new RangeError(`clockToleranceSeconds must be at most ${MAX_CLOCK_TOLERANCE_SECONDS}`);
   }
-  const check = options.mode === "jwks" ? jwksCheck(options, claims) : secretCheck(options, claims);
+  let jwks: JwksCache | undefined;
+  let check: Check;
+  if (options.mode === "jwks") {
+    jwks = jwksCache(options, options.tracer);
+    check = jwksCheck(options, claims, jwks);
+  } else check = secretCheck(options, claims);
   // A verification is trusted no longer than the keys it used are (JWKS mode refreshes them).
   const keysAge =
     options.mode === "jwks" ? seconds("maxAgeSeconds", options.maxAgeSeconds, 600) : Infinity;
@@ -76,6 +93,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     maxEntries: options.tokenCache?.maxEntries ?? 10_000,
     maxAgeMs:
       Math.min(seconds("maxAgeSeconds", options.tokenCache?.maxAgeSeconds, 300), keysAge) * 1000,
+    ...(jwks ? { keyHeld: jwks.holds } : {}),
   });
   return {
     async verify(token) {
@@ -89,7 +107,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
       }
       const identity = toIdentity(payload);
       // `exp` is required by the checks above, so every cached entry has an end.
-      if (typeof payload.exp === "number") verified.set(token, identity, payload.exp);
+      if (typeof payload.exp === "number")
+        verified.set(token, identity, payload.exp, Date.now(), decodeProtectedHeader(token).kid);
       return identity;
     },
   };
@@ -97,20 +116,28 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
 type Check = (token: string) => Promise<JWTPayload>;
 
-function jwksCheck(options: VerifierOptions & { mode: "jwks" }, claims: JWTVerifyOptions): Check {
+function jwksCache(options: VerifierOptions & { mode: "jwks" }, tracer: Tracer | undefined) {
+  return createJwksCache({
+    url: options.jwksUrl,
+    cooldownMs: seconds("cooldownSeconds", options.cooldownSeconds, 30) * 1000,
+    refetchFloorMs: seconds("refetchFloorSeconds", options.refetchFloorSeconds, 1) * 1000,
+    maxAgeMs: seconds("maxAgeSeconds", options.maxAgeSeconds, 600) * 1000,
+    timeoutMs: seconds("timeoutMs", options.timeoutMs, 5000),
+    ...(tracer ? { tracer } : {}),
+  });
+}
+
+function jwksCheck(
+  options: VerifierOptions & { mode: "jwks" },
+  claims: JWTVerifyOptions,
+  jwks: JwksCache,
+): Check {
   const algorithms = options.algorithms ?? ["EdDSA"];
   if (algorithms.length === 0 || algorithms.some((alg) => alg === "none" || alg.startsWith("HS"))) {
     throw new RangeError("algorithms must list asymmetric JWS algorithms only");
   }
-  const getKey = createJwksCache({
-    url: options.jwksUrl,
-    cooldownMs: seconds("cooldownSeconds", options.cooldownSeconds, 30) * 1000,
-    maxAgeMs: seconds("maxAgeSeconds", options.maxAgeSeconds, 600) * 1000,
-    timeoutMs: seconds("timeoutMs", options.timeoutMs, 5000),
-    ...(options.tracer ? { tracer: options.tracer } : {}),
-  });
   const verifyOptions = { ...claims, algorithms };
-  return async (token) => (await jwtVerify(token, getKey, verifyOptions)).payload;
+  return async (token) => (await jwtVerify(token, jwks.getKey, verifyOptions)).payload;
 }
 
 function secretCheck(

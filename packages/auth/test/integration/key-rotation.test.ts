@@ -7,8 +7,8 @@ import { useTestDatabase } from "@repo/db/testing/vitest";
 import { sql } from "drizzle-orm";
 import { decodeProtectedHeader } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type Auth, createAuth } from "../../src/server";
-import { createVerifier, InvalidTokenError } from "../../src/verifier";
+import { type Auth, type AuthOptions, createAuth } from "../../src/server";
+import { createVerifier } from "../../src/verifier";
 
 const database = useTestDatabase();
 const BASE_URL = "http://localhost:3000";
@@ -33,12 +33,19 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-function auth(secret: string): Auth {
-  current = createAuth({ db: database.current.db, secret, baseURL: BASE_URL });
+function auth(secret: string, keyRotation?: AuthOptions["keyRotation"]): Auth {
+  current = createAuth({
+    db: database.current.db,
+    secret,
+    baseURL: BASE_URL,
+    ...(keyRotation ? { keyRotation } : {}),
+  });
   return current;
 }
 
-const verifier = (options: { cooldownSeconds?: number } = {}) =>
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const verifier = (options: { cooldownSeconds?: number; refetchFloorSeconds?: number } = {}) =>
   createVerifier({ mode: "jwks", jwksUrl, issuer: BASE_URL, audience: BASE_URL, ...options });
 
 async function signUp(instance: Auth, email: string): Promise<string> {
@@ -91,12 +98,38 @@ describe("rotating the JWT signing key", () => {
       [kid(before.token), kid(after.token)].sort(),
     );
 
-    // Within the unknown-kid cooldown of its last JWKS fetch, an API instance refuses the new kid…
-    await expect(api.verify(after.token ?? "")).rejects.toBeInstanceOf(InvalidTokenError);
-    // …and after it, refetches the JWKS and accepts it; the old token still verifies.
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // A kid it never saw makes the API refetch the JWKS at once (however recent its last
+    // fetch): the new token verifies; the old one still does.
     await expect(api.verify(after.token ?? "")).resolves.toBeTruthy();
     await expect(verifier().verify(before.token ?? "")).resolves.toBeTruthy();
+  });
+});
+
+describe("automatic rotation (keyRotation, in seconds)", () => {
+  it("mints a new key once the interval is over, publishes the old one for the grace period, then the API refuses its tokens", async () => {
+    await database.current.db.execute(sql`delete from jwks`);
+    const web = auth(OLD_SECRET, { rotationInterval: 1, gracePeriod: 1 });
+    const cookie = await signUp(web, "auto-rotate@example.test");
+    const first = await token(web, cookie);
+    const api = verifier({ refetchFloorSeconds: 0 });
+    await expect(api.verify(first.token ?? "")).resolves.toBeTruthy();
+
+    await sleep(1_100); // the first key's interval is over: the next token mints another
+    const second = await token(web, cookie);
+    expect(kid(second.token)).not.toBe(kid(first.token));
+    await expect(api.verify(second.token ?? "")).resolves.toBeTruthy(); // a new kid: fetched at once
+    await expect(api.verify(first.token ?? "")).resolves.toBeTruthy(); // in its grace period
+
+    await sleep(1_100); // the first key's grace is over, the second key's interval too
+    const third = await token(web, cookie);
+    const published = (await (await fetch(jwksUrl)).json()) as { keys: { kid: string }[] };
+    expect(published.keys.map((key) => key.kid)).not.toContain(kid(first.token));
+    // The third key makes the API fetch the JWKS again, which drops the first key, and with it
+    // the cached verification of its token.
+    await expect(api.verify(third.token ?? "")).resolves.toBeTruthy();
+    await expect(api.verify(first.token ?? "")).rejects.toMatchObject({
+      reason: "ERR_JWKS_NO_MATCHING_KEY",
+    });
   });
 });
 

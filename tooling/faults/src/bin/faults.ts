@@ -1,27 +1,26 @@
-// `pnpm test:faults [--short] [--only <name>,…]`: breaks PostgreSQL and Redis of the run's own under
-// load against the API's Node host, prints one line per scenario, exits 1 unless all passed.
-import { startTestIssuer } from "../issuer";
+// `pnpm test:faults [--short] [--only <name>,…]`: breaks PostgreSQL, Redis, the JWKS and the
+// network of the run's own under load through haproxy in front of two API and two web
+// instances (@repo/topology), prints one line per scenario, exits 1 unless all passed.
+import { ensureHaproxy } from "@repo/topology/ensure-haproxy";
+import { signUpMany } from "../accounts";
+import { startFaultTopology } from "../fault-topology";
 import { startPrivatePostgres } from "../private-postgres";
 import { startPrivateRedis } from "../private-redis";
 import { exitCodeOf, formatReport, type ScenarioResult } from "../report";
-import { runScenario, type Scenario } from "../scenario";
+import { runScenario, type Scenario, type SharedTopology } from "../scenario";
+import { jwksUnreachable } from "../scenarios/jwks-unreachable";
+import { keyRotation } from "../scenarios/key-rotation";
 import { postgresRestart } from "../scenarios/postgres-restart";
 import { redisRestart } from "../scenarios/redis-restart";
 import { slowDatabase } from "../scenarios/slow-database";
+import { startTcpProxy } from "../tcp-proxy";
 
 const SCENARIOS: Scenario[] = [
   postgresRestart,
   redisRestart,
-  slowDatabase({
-    name: "slow-db",
-    urlTimeouts: {
-      query_timeout: 3_000,
-      statement_timeout: 2_500,
-      idle_in_transaction_session_timeout: 5_000,
-    },
-  }),
-  // The same with DATABASE_URL as deployments set it today: no query or statement timeout.
-  slowDatabase({ name: "slow-db-as-shipped" }),
+  jwksUnreachable,
+  slowDatabase,
+  keyRotation,
 ];
 
 const args = process.argv.slice(2);
@@ -53,18 +52,49 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
 
 const results: ScenarioResult[] = [];
 try {
-  log("starting a private PostgreSQL, a private Redis and a token issuer");
+  // Found, or installed as the topology tests do (Debian, root); otherwise set-up fails here.
+  ensureHaproxy();
+  log("starting a private PostgreSQL and a private Redis");
   // One at a time, each torn down even when the next fails to start.
   const postgres = await startPrivatePostgres();
   teardown.push(() => postgres.destroy());
   const redis = await startPrivateRedis();
   teardown.push(() => redis.stop());
-  const issuer = await startTestIssuer();
-  teardown.push(() => issuer.close());
   log(`PostgreSQL on ${postgres.port}, Redis on ${redis.port}`);
+
+  let shared: Promise<SharedTopology> | undefined;
+  const startShared = async (): Promise<SharedTopology> => {
+    const databaseProxy = await startTcpProxy({ port: postgres.port });
+    teardown.push(() => databaseProxy.close());
+    const apiDatabase = new URL(postgres.url);
+    apiDatabase.port = String(databaseProxy.port);
+    log("starting haproxy, two API instances (Next host, Node host) and two web instances");
+    const topology = await startFaultTopology({
+      databaseUrl: postgres.url,
+      apiDatabaseUrl: apiDatabase.toString(),
+      redisUrl: redis.url,
+    });
+    teardown.push(() => topology.close());
+    const accounts = await signUpMany(topology.webUrl, 8, "faults");
+    log(
+      `topology up (api ${topology.apiUrl}, web ${topology.webUrl}), ${accounts.length} users signed up`,
+    );
+    return { topology, databaseProxy, accounts };
+  };
   for (const scenario of chosen) {
     log(`${scenario.name}: running`);
-    results.push(await runScenario(scenario, { postgres, redis, issuer, short, log }));
+    results.push(
+      await runScenario(scenario, {
+        postgres,
+        redis,
+        shared: () => {
+          shared ??= startShared();
+          return shared;
+        },
+        short,
+        log,
+      }),
+    );
   }
 } catch (error) {
   // Set-up failed: no scenario ran, and the run fails.

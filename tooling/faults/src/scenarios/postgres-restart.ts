@@ -1,35 +1,35 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { startApiHost } from "../api-host";
+import { apisStillRunning } from "../fault-topology";
 import { startLoad } from "../load";
 import { timeToRecover } from "../recovery";
-import { apiEnv, apiStillRunning, outcomeOf, type Scenario } from "../scenario";
+import { outcomeOf, type Scenario } from "../scenario";
 import { verifyLedger } from "../verify";
 
-// The pool's only bound today is node-postgres's connectionTimeoutMillis (5 s, packages/db/src/
-// client.ts): with the server down a connect is refused at once, so nothing should come near it.
-const SLOW_MS = 6_000;
+// With the server down a connect is refused at once: nothing should come near the pool's
+// connect timeout (3 s, packages/db/src/client.ts).
+const SLOW_MS = 4_000;
 const RECOVER_WITHIN_MS = 5_000;
 
 /**
  * PostgreSQL stops (fast shutdown: sessions terminated) for 10 s, then starts again on the same
- * data, while writers create todos with Idempotency-Keys and readers list. While it is down the
- * API answers only 503 with Retry-After; within 5 s of its return it serves again without being
- * restarted; no acknowledged create is lost and no key makes two todos.
+ * data, while writers create todos with Idempotency-Keys and readers list, through haproxy to
+ * both API instances. While it is down only 503s with Retry-After come back (the API's, then
+ * haproxy's once the readiness checks took the instances out); within 5 s of its return the
+ * service is whole again without restarting anything; no acknowledged create is lost and no
+ * key makes two todos.
  */
 export const postgresRestart: Scenario = {
   name: "postgres-restart",
   timeoutMs: 90_000,
   async run(context) {
     const outageMs = context.short ? 5_000 : 10_000;
-    const users = await context.issuer.createUsers(context.postgres.url, 8, "pg-restart");
-    const api = await startApiHost(apiEnv(context));
-    context.onCleanup(() => api.stop());
+    const { topology, accounts } = await context.shared();
     // Whatever happens, the next scenario gets a running database.
     context.onCleanup(() => context.postgres.start());
 
     const load = startLoad({
-      apiUrl: api.url,
-      users,
+      apiUrl: topology.apiUrl,
+      users: accounts,
       runId: `pgr${Date.now().toString(36)}`,
       writers: 4,
       readers: 2,
@@ -41,12 +41,20 @@ export const postgresRestart: Scenario = {
     context.log(`postgres-restart: stopping PostgreSQL for ${outageMs / 1000} s`);
     await context.postgres.stop();
     const down = load.mark("down");
-    await delay(outageMs);
+    await delay(outageMs / 2);
+    // Halfway, haproxy has taken both instances out (readiness fails) and answers 503 itself.
+    const apisUpWhileDown = (await topology.proxy.servers()).filter(
+      (s) => s.backend === "api" && s.health === "up",
+    ).length;
+    await delay(outageMs / 2);
     const starting = load.mark("starting");
     await context.postgres.start();
     const faultEnd = load.mark("faultEnd");
     context.log("postgres-restart: PostgreSQL is back");
     const result = await load.result;
+    // Full service: both instances back in haproxy's rotation (their readiness checks pass).
+    const servers = await topology.proxy.servers();
+    const apisUp = servers.filter((s) => s.backend === "api" && s.health === "up").length;
 
     // Requests wholly inside the time the server was down (not while it stopped or started).
     const during = result.observations.filter((o) => o.startedAt >= down && o.endedAt <= starting);
@@ -69,6 +77,11 @@ export const postgresRestart: Scenario = {
           detail: `${during.length} requests while down, ${during.filter((o) => o.status === 503).length} × 503, ${during.filter((o) => o.outcome.kind === "success").length} × success`,
         },
         {
+          name: "haproxy took both API instances out while it was down (its 503 carries Retry-After too)",
+          ok: apisUpWhileDown === 0,
+          detail: `${apisUpWhileDown} up halfway through`,
+        },
+        {
           name: "nothing succeeded while the database was down",
           ok: during.every((o) => o.outcome.kind !== "success"),
         },
@@ -81,7 +94,12 @@ export const postgresRestart: Scenario = {
           ok: verification.retriedAcknowledged > 0,
           detail: `${verification.retriedAcknowledged} creates acknowledged after a retry; ${verification.unacknowledgedStored} stored without an acknowledgement`,
         },
-        apiStillRunning(api),
+        {
+          name: "both API instances back in haproxy's rotation at the end",
+          ok: apisUp === topology.apis.length,
+          detail: `${apisUp}/${topology.apis.length} up`,
+        },
+        apisStillRunning(topology),
       ],
       recoveryMs,
     );

@@ -1,65 +1,72 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { type ApiHost, startApiHost } from "../api-host";
-import type { LoadUser } from "../load";
+import type { Topology } from "@repo/topology";
+import { apisStillRunning, PROBE_IP_LIMIT } from "../fault-topology";
+import { loopbackAddress, request } from "../http-request";
 import { startLoad } from "../load";
-import { apiEnv, apiStillRunning, outcomeOf, type Scenario } from "../scenario";
+import { outcomeOf, type Scenario } from "../scenario";
 import { verifyLedger } from "../verify";
 
-const LIMIT = 20;
 const LIMITING_BACK_WITHIN_MS = 5_000;
 // The limiter gives Redis at most 1 s (rate-limit/create-rate-limiter.ts, 500 ms by default).
 const SLOW_MS = 2_000;
 const STORE_DOWN = /^Rate-limit store unavailable/;
 
-/** Sends requests as `probe` until one is a 429; resolves with when, or undefined at the deadline. */
-async function firstLimited(api: ApiHost, probe: LoadUser, withinMs: number) {
+/**
+ * Anonymous requests from an address of its own through haproxy until one is a 429 (the `ip`
+ * policy, PROBE_IP_LIMIT a minute, counted in the shared store); resolves with when, or
+ * undefined at the deadline. A fresh address each time: its count starts at 0.
+ */
+async function firstLimited(topology: Topology, withinMs: number) {
   const statuses: number[] = [];
+  const localAddress = loopbackAddress();
   const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
-    const response = await fetch(`${api.url}/api/v1/me`, {
-      headers: { authorization: `Bearer ${probe.token}` },
-      signal: AbortSignal.timeout(SLOW_MS),
+    const answer = await request(`${topology.apiUrl}/api/v1/me`, {
+      localAddress,
+      timeoutMs: SLOW_MS,
     });
-    await response.arrayBuffer();
-    statuses.push(response.status);
-    if (response.status === 429) return { at: Date.now(), statuses };
-    await delay(25);
+    statuses.push(answer.status);
+    if (answer.status === 429) return { at: Date.now(), statuses };
+    await delay(20);
   }
   return { at: undefined, statuses };
 }
 
+const summary = (statuses: number[]) =>
+  Object.entries(
+    statuses.reduce<Record<number, number>>((counts, status) => {
+      counts[status] = (counts[status] ?? 0) + 1;
+      return counts;
+    }, {}),
+  )
+    .map(([status, count]) => `${status}×${count}`)
+    .join(" ");
+
 /**
- * Redis, the rate-limit store, is killed (SIGKILL) and restarted empty on the same port while the
- * load runs with a small per-user limit spread over many users. The limiter fails open: no
- * request fails; the outage is logged once (a warning); and limiting is back within 5 s, shown
- * by a probe user who gets a 429 again.
+ * Redis, the rate-limit store both API instances share, is killed (SIGKILL) and restarted empty
+ * on the same port while the load runs through haproxy. The limiter fails open: no request
+ * fails; each API instance logs the outage once (a warning); and limiting is back within 5 s,
+ * shown by an anonymous probe that gets a 429 again.
  */
 export const redisRestart: Scenario = {
   name: "redis-restart",
   timeoutMs: 60_000,
   async run(context) {
     const outageMs = context.short ? 2_000 : 4_000;
-    // Each load user stays far below LIMIT: the load itself must never be limited.
-    const users = await context.issuer.createUsers(context.postgres.url, 600, "redis-load");
-    const [probe] = await context.issuer.createUsers(context.postgres.url, 1, "redis-probe");
-    if (!probe) throw new Error("no probe user");
-    const api = await startApiHost(apiEnv(context, { RATE_LIMIT_USER: `${LIMIT}/60` }));
-    context.onCleanup(() => api.stop());
+    const { topology, accounts } = await context.shared();
+    let down = false;
     context.onCleanup(async () => {
       // A killed Redis must not stay down for the next scenario.
-      if (
-        !(await fetch(`${api.url}/api/health/ready`).then(
-          (r) => r.ok,
-          () => false,
-        ))
-      )
-        await context.redis.restart();
+      if (down) await context.redis.restart();
     });
+    const warningsBefore = topology.apis.map(
+      (api) => api.logs.filter((l) => l.level === "warn" && STORE_DOWN.test(String(l.msg))).length,
+    );
 
-    const before = await firstLimited(api, probe, 5_000);
+    const before = await firstLimited(topology, 5_000);
     const load = startLoad({
-      apiUrl: api.url,
-      users,
+      apiUrl: topology.apiUrl,
+      users: accounts,
       runId: `rdr${Date.now().toString(36)}`,
       writers: 3,
       readers: 2,
@@ -70,46 +77,53 @@ export const redisRestart: Scenario = {
     await delay(2_000);
     load.mark("faultStart");
     context.log(`redis-restart: killing Redis for ${outageMs / 1000} s`);
+    down = true;
     await context.redis.kill();
-    // While it is down the probe is served: no limit is applied.
-    const duringOutage = await firstLimited(api, probe, outageMs);
+    // While it is down the probe is served (a 401: no limit applied), never limited or failed.
+    const duringOutage = await firstLimited(topology, outageMs);
     await context.redis.restart();
+    down = false;
     const faultEnd = load.mark("faultEnd");
-    const after = await firstLimited(api, probe, 10_000);
+    const after = await firstLimited(topology, 10_000);
     const result = await load.result;
     const limitingBackMs = after.at === undefined ? undefined : after.at - faultEnd;
 
-    const warnings = api.logs.filter(
-      (line) => line.level === "warn" && STORE_DOWN.test(String(line.msg)),
+    const warnings = topology.apis.map(
+      (api, i) =>
+        api.logs.filter((l) => l.level === "warn" && STORE_DOWN.test(String(l.msg))).length -
+        (warningsBefore[i] ?? 0),
     );
     const verification = await verifyLedger(context.postgres.url, result.ledger);
-    return outcomeOf(
-      result,
-      verification,
-      [
-        {
-          name: `limiting worked before the fault (a ${LIMIT}/60 probe got a 429)`,
-          ok: before.at !== undefined,
-          detail: `after ${before.statuses.length} requests`,
-        },
-        {
-          name: "while Redis was down the probe was served (fail open), never refused or failed",
-          ok: duringOutage.at === undefined && duringOutage.statuses.every((s) => s === 200),
-          detail: `${duringOutage.statuses.length} requests: ${[...new Set(duringOutage.statuses)].join(", ")}`,
-        },
-        {
-          name: "exactly one warning logged about the store",
-          ok: warnings.length === 1,
-          detail: `${warnings.length} warn lines`,
-        },
-        {
-          name: `limiting back within ${LIMITING_BACK_WITHIN_MS / 1000} s of Redis's return (the probe got a 429 again)`,
-          ok: limitingBackMs !== undefined && limitingBackMs <= LIMITING_BACK_WITHIN_MS,
-          detail: `after ${after.statuses.length} requests`,
-        },
-        apiStillRunning(api),
-      ],
-      limitingBackMs,
-    );
+    return {
+      ...outcomeOf(
+        result,
+        verification,
+        [
+          {
+            name: `limiting worked before the fault (an anonymous probe got a 429 at ${PROBE_IP_LIMIT}/60)`,
+            ok: before.at !== undefined,
+            detail: summary(before.statuses),
+          },
+          {
+            name: "while Redis was down the probe was answered unlimited (fail open), never refused or failed",
+            ok: duringOutage.statuses.length > 0 && duringOutage.statuses.every((s) => s === 401),
+            detail: summary(duringOutage.statuses),
+          },
+          {
+            name: "exactly one warning about the store per API instance",
+            ok: warnings.every((count) => count === 1),
+            detail: topology.apis.map((api, i) => `${api.name} ${warnings[i]}`).join(", "),
+          },
+          {
+            name: `limiting back within ${LIMITING_BACK_WITHIN_MS / 1000} s of Redis's return (the probe got a 429 again)`,
+            ok: limitingBackMs !== undefined && limitingBackMs <= LIMITING_BACK_WITHIN_MS,
+            detail: summary(after.statuses),
+          },
+          apisStillRunning(topology),
+        ],
+        limitingBackMs,
+      ),
+      note: `warnings ${topology.apis.map((api, i) => `${api.name}×${warnings[i]}`).join(" ")}`,
+    };
   },
 };

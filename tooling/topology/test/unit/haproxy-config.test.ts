@@ -79,4 +79,27 @@ describe("haproxyConfig", () => {
       "stats socket /tmp/topology/admin.sock mode 600 level admin expose-fd listeners",
     );
   });
+
+  it("answers 503 with the app's body and Retry-After when no server can take a request, if told", () => {
+    const withBody = haproxyConfig({
+      statsSocket: "/tmp/topology/admin.sock",
+      apps: [
+        {
+          name: "api",
+          port: 4000,
+          healthPath: "/api/health/ready",
+          servers: [{ name: "api-1", port: 4001 }],
+          unavailable: {
+            contentType: "application/problem+json",
+            body: '{"status":503}',
+            retryAfterSeconds: 5,
+          },
+        },
+      ],
+    });
+    expect(withBody).toContain(
+      `  http-error status 503 content-type application/problem+json string '{"status":503}' hdr Retry-After 5`,
+    );
+    expect(section("backend web").some((line) => line.startsWith("http-error"))).toBe(false);
+  });
 });
