@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
 import { runMigrations } from "@repo/db/migrate";
-import { freePort } from "./free-port";
+import { freePort } from "@repo/node-server/free-port";
 
 /** The shared PostgreSQL of this machine: a fault scenario must never stop it. */
 const SHARED_PORT = 5432;

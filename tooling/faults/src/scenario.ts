@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { Topology } from "@repo/topology";
-import type { Account } from "./accounts";
+import type { Account } from "@repo/topology/accounts";
 import type { LoadResult } from "./load";
 import type { PrivatePostgres } from "./private-postgres";
 import type { PrivateRedis } from "./private-redis";

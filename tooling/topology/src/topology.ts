@@ -3,9 +3,9 @@
 // faults (rolling restarts, crashes) across instances.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "@repo/node-server/free-port";
 import { findHaproxy } from "./ensure-haproxy";
 import { type ApiHostKind, apiEntry, webEntry } from "./entries";
 import { createInstance, type Instance } from "./instance";
@@ -74,18 +74,6 @@ const API_UNAVAILABLE = {
   }),
   retryAfterSeconds: 5,
 };
-
-/** A port nothing listens on now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts haproxy with two frontends on free 127.0.0.1 ports, then the API instances (one per

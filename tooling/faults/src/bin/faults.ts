@@ -1,8 +1,9 @@
 // `pnpm test:faults [--short] [--only <name>,…]`: breaks PostgreSQL, Redis, the JWKS and the
 // network of the run's own under load through haproxy in front of two API and two web
 // instances (@repo/topology), prints one line per scenario, exits 1 unless all passed.
+
+import { signUpMany } from "@repo/topology/accounts";
 import { ensureHaproxy } from "@repo/topology/ensure-haproxy";
-import { signUpMany } from "../accounts";
 import { startFaultTopology } from "../fault-topology";
 import { startPrivatePostgres } from "../private-postgres";
 import { startPrivateRedis } from "../private-redis";

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { refreshTokens, tokenFor } from "../accounts";
+import { refreshTokens, tokenFor } from "@repo/topology/accounts";
+import { request } from "@repo/topology/http-client";
 import { apisStillRunning } from "../fault-topology";
-import { request } from "../http-request";
 import { startLoad } from "../load";
 import { outcomeOf, type Scenario } from "../scenario";
 import { verifyLedger } from "../verify";

@@ -1,11 +1,11 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { runMigrations } from "@repo/db/migrate";
 import type { Topology } from "@repo/topology";
+import { type Account, refreshTokens, signUpMany } from "@repo/topology/accounts";
+import { request } from "@repo/topology/http-client";
 import { decodeProtectedHeader } from "jose";
 import pg from "pg";
-import { type Account, refreshTokens, signUpMany } from "../accounts";
 import { apisStillRunning, startFaultTopology } from "../fault-topology";
-import { request } from "../http-request";
 import { startLoad } from "../load";
 import { outcomeOf, type Scenario } from "../scenario";
 import { verifyLedger } from "../verify";

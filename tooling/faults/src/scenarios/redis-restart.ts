@@ -1,7 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { Topology } from "@repo/topology";
+import { loopbackAddress, request } from "@repo/topology/http-client";
 import { apisStillRunning, PROBE_IP_LIMIT } from "../fault-topology";
-import { loopbackAddress, request } from "../http-request";
 import { startLoad } from "../load";
 import { outcomeOf, type Scenario } from "../scenario";
 import { verifyLedger } from "../verify";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { request } from "./http";
+import { request } from "../../src/http-client";
 
 export interface LoadResult {
   /** Every answer's status, in the order they came. */

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { request } from "./http-request";
-import type { LoadUser } from "./load";
+import { request } from "./http-client";
 
-/** A real user of the web app: its session cookie, and a JWT the load sends (refreshed in place). */
-export interface Account extends LoadUser {
+/** A real user of the web app: its id, session cookie, and a JWT (refreshed in place). */
+export interface Account {
+  id: string;
   cookie: string;
+  token: string;
 }
 
 /** A JWT from `webUrl`'s /api/auth/token for the session `cookie` (README, step 2). */
@@ -15,12 +16,19 @@ export async function tokenFor(webUrl: string, cookie: string): Promise<string> 
   return (JSON.parse(issued.text) as { token: string }).token;
 }
 
-/** Signs one user up through the web app (README, step 1) and gets its first token. */
-export async function signUp(webUrl: string, label: string): Promise<Account> {
+/**
+ * Signs one user up through the web app (README, step 1) and gets its first token (step 2),
+ * from `localAddress` when given (Better Auth limits sign-ups per client address).
+ */
+export async function signUp(
+  webUrl: string,
+  { label = "user", localAddress }: { label?: string; localAddress?: string } = {},
+): Promise<Account> {
   const signedUp = await request(`${webUrl}/api/auth/sign-up/email`, {
+    localAddress,
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
-      email: `${label}-${randomUUID()}@faults.test`,
+      email: `${label}-${randomUUID()}@example.com`,
       password: "correct-horse-battery",
       name: label,
     }),
@@ -41,7 +49,7 @@ export async function signUpMany(webUrl: string, count: number, label: string): 
     accounts.push(
       ...(await Promise.all(
         Array.from({ length: Math.min(4, count - i) }, (_, j) =>
-          signUp(webUrl, `${label}-${i + j}`),
+          signUp(webUrl, { label: `${label}-${i + j}` }),
         ),
       )),
     );
