@@ -50,7 +50,7 @@ const HEADERS = {
   },
   "RateLimit-Policy": {
     description:
-      'e.g. `"user";q=120;w=60` (q requests per w seconds); `"ip"` for requests without valid credentials.',
+      'e.g. `"user";q=120;w=60` (q requests per w seconds); `"ip"` for requests without valid credentials, counted per client address: the one the server\'s socket saw, or the one a proxy the operator trusts names in `X-Forwarded-For` (IPv6 per /64). A client\'s own `X-Forwarded-For` never chooses it.',
     schema: {
       type: "string",
       maxLength: '"user";q=;w='.length + 2 * RATE_LIMIT_DIGITS_MAX,
