@@ -48,3 +48,16 @@ export function sqlState(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+// Class 22 codes a request's own values cause when PostgreSQL refuses them as dates or times:
+// invalid_datetime_format, datetime_field_overflow (month 13), invalid_time_zone_displacement_value.
+const INVALID_DATETIME = new Set(["22007", "22008", "22009"]);
+
+/**
+ * True when PostgreSQL refused a date or time value the query carried: the request's input was
+ * bad (a 422), not the server (every value is validated first; this is the net under it).
+ */
+export function isInvalidDatetime(error: unknown): boolean {
+  const state = sqlState(error);
+  return state !== undefined && INVALID_DATETIME.has(state);
+}

@@ -1,5 +1,5 @@
 import { KeysUnavailableError } from "@repo/auth/verifier";
-import { isDatabaseUnavailable } from "@repo/db/errors";
+import { isDatabaseUnavailable, isInvalidDatetime } from "@repo/db/errors";
 import { describeError, type Logger } from "@repo/logger";
 import { ApiError, problemBody } from "./problem";
 
@@ -14,6 +14,8 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (isDatabaseUnavailable(error))
     return serviceUnavailable("The database is unavailable; try again shortly.");
+  if (isInvalidDatetime(error))
+    return new ApiError("validation-error", "A date or time in the request is not valid.");
   if (error instanceof KeysUnavailableError)
     return serviceUnavailable(
       "The token issuer's signing keys are unavailable; try again shortly.",

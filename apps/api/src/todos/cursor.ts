@@ -41,6 +41,18 @@ const invalid = () =>
 const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** A timestamp as `toISOString` writes it, and a real one (no month 13, no 99th minute). */
+const isRealTimestamp = (at: string) => {
+  if (!ISO_MS.test(at)) return false;
+  const date = new Date(at);
+  return !Number.isNaN(date.getTime()) && date.toISOString() === at;
+};
+
+/**
+ * The position in `cursor`, accepted only if the cursor is exactly what `encodeCursor` makes for
+ * this list: canonical base64url, exactly the members it was issued with, a real timestamp and a
+ * UUID, and the checksum. Anything else is a 422, never a 500 or a cursor read leniently.
+ */
 export function decodeCursor(scope: CursorScope, cursor: string): CursorPosition {
   let parsed: unknown;
   try {
@@ -48,12 +60,15 @@ export function decodeCursor(scope: CursorScope, cursor: string): CursorPosition
   } catch {
     throw invalid();
   }
-  const { p, c } = (parsed ?? {}) as { p?: unknown; c?: unknown };
+  const { p } = (parsed ?? {}) as { p?: unknown };
   if (!Array.isArray(p) || p.length !== 2) throw invalid();
   const [at, id] = p as unknown[];
-  if (typeof at !== "string" || !ISO_MS.test(at) || typeof id !== "string" || !UUID.test(id))
+  if (typeof at !== "string" || !isRealTimestamp(at) || typeof id !== "string" || !UUID.test(id))
     throw invalid();
   const position = { at, id };
-  if (c !== checksum(scope, position)) throw invalid();
+  // Encoding the position again must give the very same string: this refuses a changed
+  // checksum, extra members, another member order, padding or a character appended (Node's
+  // base64url decoder ignores what it cannot read).
+  if (encodeCursor(scope, position) !== cursor) throw invalid();
   return position;
 }

@@ -1,5 +1,6 @@
 import { type Todo, type TodoList, todoListSchema } from "@repo/contracts/todo";
 import { describe, expect, it } from "vitest";
+import { encodeCursor } from "../../src/todos/cursor";
 import { useApi } from "../support/api";
 import { expectProblem } from "../support/expect-problem";
 
@@ -195,6 +196,51 @@ describe("GET /api/v1/todos pagination", () => {
       const response = await api.call("GET", `/api/v1/todos?${query}`, { token: alice.token });
       const problem = await expectProblem(response, 422, "validation-error");
       expect(problem.errors?.map((e) => e.path)).toContain(path);
+    });
+
+    it("accepts only a cursor exactly as issued: no impossible date, extra member or stray character", async () => {
+      const alice = await api.createUser();
+      await createTodos(alice.token, ["a", "b", "c"]);
+      const { list } = await page(alice.token, "?limit=1");
+      const cursor = list.nextCursor ?? "";
+      const scope = {
+        userId: alice.id,
+        sort: "-createdAt" as const,
+        completed: undefined,
+        q: undefined,
+      };
+      const id = "01a23005-f7bc-7696-9f2d-99bca01604fc";
+      const payload = JSON.parse(Buffer.from(cursor, "base64url").toString());
+      const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+      const attempts = [
+        // A valid checksum over an impossible timestamp (was a 500: PostgreSQL refused the date).
+        encodeCursor(scope, { at: "2024-13-45T99:99:99.999Z", id }),
+        encodeCursor(scope, { at: "2024-02-30T10:00:00.000Z", id }),
+        `${cursor}A`,
+        `${cursor}=`,
+        `${cursor}.`,
+        encode({ ...payload, x: 1 }),
+        encode({ c: payload.c, p: payload.p }),
+      ];
+      for (const attempt of attempts) {
+        const response = await api.call(
+          "GET",
+          `/api/v1/todos?limit=1&cursor=${encodeURIComponent(attempt)}`,
+          {
+            token: alice.token,
+          },
+        );
+        const problem = await expectProblem(response, 422, "validation-error");
+        expect(problem.errors, attempt).toEqual([
+          { path: "cursor", message: "is not valid for this list" },
+        ]);
+      }
+      // The cursor as issued still works.
+      const next = await api.call("GET", `/api/v1/todos?limit=1&cursor=${cursor}`, {
+        token: alice.token,
+      });
+      expect(next.status).toBe(200);
     });
 
     it("refuses a tampered cursor, and a cursor issued for another list or another user", async () => {

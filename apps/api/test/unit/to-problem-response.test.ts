@@ -20,6 +20,12 @@ describe("toApiError", () => {
       503,
     ],
     ["unreachable signing keys", new KeysUnavailableError(), 503],
+    [
+      "a date PostgreSQL refused (month 13)",
+      new Error("Failed query", { cause: Object.assign(new Error("x"), { code: "22008" }) }),
+      422,
+    ],
+    ["a malformed date", Object.assign(new Error("x"), { code: "22007" }), 422],
     ["a SQL error", Object.assign(new Error("syntax"), { code: "42601" }), 500],
     ["a TypeError", new TypeError("x is undefined"), 500],
     ["a thrown string", "boom", 500],

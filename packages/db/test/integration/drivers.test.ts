@@ -3,7 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../src/client";
-import { isDatabaseUnavailable, sqlState } from "../../src/errors";
+import { isDatabaseUnavailable, isInvalidDatetime, sqlState } from "../../src/errors";
 import { MIGRATIONS_FOLDER, runMigrations } from "../../src/migrate";
 import { todos, user } from "../../src/schema";
 import { startWsProxy, type WsProxy } from "../../src/testing";
@@ -68,6 +68,22 @@ describe(`the ${testDriver()} driver on a real PostgreSQL`, () => {
       expect(await show(overridden.db)).toEqual({ statement: "250ms", idle: "10s" });
     } finally {
       await overridden.close();
+    }
+  });
+
+  it("reports an impossible date PostgreSQL refuses as invalid input, not an outage", async () => {
+    const { db } = database.current;
+    const failures = await Promise.all(
+      ["2024-13-45T99:99:99.999Z", "not a date"].map((value) =>
+        db.execute(sql`select ${value}::timestamptz`).then(
+          () => undefined,
+          (failure: unknown) => failure,
+        ),
+      ),
+    );
+    for (const failure of failures) {
+      expect(isInvalidDatetime(failure), String(failure)).toBe(true);
+      expect(isDatabaseUnavailable(failure)).toBe(false);
     }
   });
 
