@@ -35,20 +35,41 @@ async function answers(check: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-// A shared rate-limit store is reported too, but its outage leaves the API ready ("degraded"):
+type Readiness = "ok" | "degraded" | "unavailable";
+
+// A shared rate-limit store is checked too, but its outage leaves the API ready ("degraded"):
 // rate limiting fails open, so taking instances out of service would only cause an outage.
-async function readiness(deps: ApiDeps): Promise<Response> {
+async function check(deps: ApiDeps): Promise<Readiness> {
   const { ping } = deps.rateLimiter;
   const [database, store] = await Promise.all([
     answers(() => deps.db.execute(sql`select 1`)),
     ping ? answers(ping) : undefined,
   ]);
-  if (!database) throw serviceUnavailable("The database is not reachable.");
-  const checks = {
-    database: "ok",
-    ...(store === undefined ? {} : { rateLimitStore: store ? "ok" : "down" }),
-  };
-  return json({ status: store === false ? "degraded" : "ok", checks });
+  if (!database) return "unavailable";
+  return store === false ? "degraded" : "ok";
+}
+
+// The route is public: each process checks at most once a second (concurrent requests share
+// the check), so a flood of probes costs the database one query a second, not one each.
+const READY_CACHE_MS = 1_000;
+const checked = new WeakMap<object, { at: number; limiter: object; result: Promise<Readiness> }>();
+
+function readinessOf(deps: ApiDeps): Promise<Readiness> {
+  const now = performance.now();
+  const last = checked.get(deps.db);
+  if (last && last.limiter === deps.rateLimiter && now - last.at < READY_CACHE_MS)
+    return last.result;
+  const result = check(deps);
+  checked.set(deps.db, { at: now, limiter: deps.rateLimiter, result });
+  return result;
+}
+
+// It says no more than that: which dependency is down is for the logs and metrics, not for
+// anyone who can reach a public route.
+async function readiness(deps: ApiDeps): Promise<Response> {
+  const status = await readinessOf(deps);
+  if (status === "unavailable") throw serviceUnavailable("The service is not ready.");
+  return json({ status });
 }
 
 // GET /api/health/ready — readiness: the database answers within a deadline
@@ -59,7 +80,8 @@ export const readyOperation = defineOperation({
   operationId: "getReadiness",
   tag: "meta",
   summary: "Readiness",
-  description: "Checks the database.",
+  description:
+    "Checks the database (and a shared rate-limit store), at most once a second per process: `ok`, or `degraded` while the rate-limit store is down (limits fail open, the API serves).",
   response: { status: 200, description: "Ready to serve." },
   problems: ["service-unavailable"],
   handler: ({ deps }) => readiness(deps),
