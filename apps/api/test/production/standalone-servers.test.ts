@@ -151,6 +151,25 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
     expect((await fetch(`${api.url}/api/v1/docs`)).status).toBe(200);
   });
 
+  it("sends the web app's security headers, and no-store on the auth routes", async () => {
+    for (const path of ["/sign-in", "/api/auth/ok", "/icon.svg"]) {
+      const response = await fetch(`${web.url}${path}`, { redirect: "manual" });
+      await response.arrayBuffer();
+      const headers = Object.fromEntries(response.headers);
+      expect(headers, path).toMatchObject({
+        "content-security-policy": expect.stringContaining("frame-ancestors 'none'"),
+        "x-frame-options": "DENY",
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "strict-origin-when-cross-origin",
+        "strict-transport-security": "max-age=63072000; includeSubDomains",
+      });
+      expect(headers["x-powered-by"], path).toBeUndefined();
+    }
+    const auth = await fetch(`${web.url}/api/auth/get-session`);
+    await auth.arrayBuffer();
+    expect(auth.headers.get("cache-control")).toBe("no-store");
+  });
+
   it.each([
     ["web", "DATABASE_URL"],
     ["web", "BETTER_AUTH_SECRET"],
