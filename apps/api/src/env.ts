@@ -82,6 +82,11 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
   } catch (error) {
     throw new Error(`Invalid API configuration:\n  TRUSTED_PROXIES: ${(error as Error).message}`);
   }
+  // One mode, chosen by configuration: with both set, which one verifies would be a guess.
+  if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL)
+    throw new Error(
+      "Invalid API configuration:\n  AUTH_JWT_SECRET and AUTH_JWKS_URL: set one of them (HS256 with a shared secret, or the issuer's JWKS), not both",
+    );
   const authUrl = (e.BETTER_AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const issuer = e.AUTH_ISSUER ?? authUrl;
   const audience = e.AUTH_AUDIENCE ?? authUrl;

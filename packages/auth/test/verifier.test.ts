@@ -76,6 +76,19 @@ const badClaims = [
     reason: INVALID_CLAIM,
     payload: claims({ aud: "https://other.example" }),
   },
+  // Better Auth's tokens live 15 minutes: one issued 16 minutes ago is refused, even with a
+  // later exp, and so is one without iat or one issued in the future.
+  {
+    name: "a token issued 16 minutes ago, whatever its exp",
+    reason: "ERR_JWT_EXPIRED",
+    payload: claims({ iat: now - 16 * 60, exp: now + 3600 }),
+  },
+  { name: "a token without iat", reason: INVALID_CLAIM, payload: claims({ iat: undefined }) },
+  {
+    name: "a token issued 2 minutes from now",
+    reason: INVALID_CLAIM,
+    payload: claims({ iat: now + 120 }),
+  },
   { name: "a token without sub", reason: SUB_INVALID, payload: claims({ sub: undefined }) },
   { name: "a token with an empty sub", reason: SUB_INVALID, payload: claims({ sub: "" }) },
   { name: "a token with a numeric sub", reason: SUB_INVALID, payload: claims({ sub: 42 }) },

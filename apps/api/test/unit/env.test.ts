@@ -21,3 +21,17 @@ it("takes DATABASE_URL as given in production", () => {
     embeddedDatabase: false,
   });
 });
+
+it("refuses AUTH_JWT_SECRET and AUTH_JWKS_URL together, naming both", () => {
+  expect(() =>
+    loadConfig({
+      AUTH_JWT_SECRET: "a-shared-secret-of-at-least-32-characters",
+      AUTH_JWKS_URL: "https://auth.example.com/api/auth/jwks",
+    }),
+  ).toThrow(/AUTH_JWT_SECRET and AUTH_JWKS_URL/);
+  // An empty variable is unset, as in a .env file.
+  expect(
+    loadConfig({ AUTH_JWT_SECRET: "", AUTH_JWKS_URL: "https://auth.example.com/api/auth/jwks" })
+      .auth.mode,
+  ).toBe("jwks");
+});

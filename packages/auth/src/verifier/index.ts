@@ -38,6 +38,8 @@ export type VerifierOptions = (
       algorithms?: string[];
       /** Default 30, at most 60. */
       clockToleranceSeconds?: number;
+      /** See the secret mode's. */
+      maxTokenAgeSeconds?: number;
       /**
        * How long a `kid` the JWKS was found to lack is refused without a refetch, and unknown
        * kids after a failed fetch. Default 30. A `kid` not yet looked up is fetched at once.
@@ -56,6 +58,11 @@ export type VerifierOptions = (
       issuer: string;
       audience: string;
       clockToleranceSeconds?: number;
+      /**
+       * A token issued (`iat`) longer ago than this, plus the clock tolerance, is refused
+       * whatever its `exp` says. Default 900: Better Auth issues 15-minute tokens.
+       */
+      maxTokenAgeSeconds?: number;
     }
 ) & {
   tokenCache?: TokenCacheOptions;
@@ -75,7 +82,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
     issuer: options.issuer,
     audience: options.audience,
     clockTolerance: seconds("clockToleranceSeconds", options.clockToleranceSeconds, 30),
-    requiredClaims: ["exp"],
+    // `iat` is required, so a token's age is known; one that claims a long `exp` (a leaked
+    // signing key, a misconfigured issuer) still ends at the maximum age.
+    requiredClaims: ["exp", "iat"],
+    maxTokenAge: seconds("maxTokenAgeSeconds", options.maxTokenAgeSeconds, 900),
   } satisfies JWTVerifyOptions;
   if (claims.clockTolerance > MAX_CLOCK_TOLERANCE_SECONDS) {
     throw new RangeError(`clockToleranceSeconds must be at most ${MAX_CLOCK_TOLERANCE_SECONDS}`);
