@@ -1,5 +1,6 @@
 "use client";
 
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@repo/auth/password-policy";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
@@ -21,7 +22,10 @@ function describe(mode: Mode, error: AuthError): string {
   if (error.code?.startsWith("USER_ALREADY_EXISTS")) {
     return "An account with this email already exists. Sign in instead.";
   }
-  if (error.code === "PASSWORD_TOO_SHORT") return "Use a password of at least 8 characters.";
+  if (error.code === "PASSWORD_TOO_SHORT")
+    return `Use a password of at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (error.code === "PASSWORD_TOO_LONG")
+    return `Use a password of at most ${PASSWORD_MAX_LENGTH} characters.`;
   if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
   return error.message ? `Something went wrong: ${error.message}` : "Something went wrong.";
 }
@@ -77,14 +81,14 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
           name="password"
           type="password"
           autoComplete={signUp ? "new-password" : "current-password"}
-          minLength={signUp ? 8 : undefined}
-          maxLength={128}
+          minLength={signUp ? PASSWORD_MIN_LENGTH : undefined}
+          maxLength={PASSWORD_MAX_LENGTH}
           required
           aria-describedby={signUp ? `${id}-hint` : undefined}
         />
         {signUp && (
           <p id={`${id}-hint`} className="hint">
-            At least 8 characters.
+            {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_LENGTH} characters.
           </p>
         )}
       </div>
