@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger, describeError, type LOG_LEVELS } from "../src/index";
-import { collectLines } from "./support";
+import { collectLines } from "../src/testing";
 
 describe("createLogger", () => {
   it("writes one JSON object per line: level label, ISO time, msg, no pid or hostname", () => {

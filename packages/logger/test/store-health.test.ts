@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { createLogger } from "../src";
 import { createStoreHealth } from "../src/store-health";
-import { collectLines } from "./support";
+import { collectLines } from "../src/testing";
 
 function captureLogs() {
   const { destination, lines } = collectLines();

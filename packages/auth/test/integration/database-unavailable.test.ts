@@ -1,9 +1,9 @@
 import { NO_TRUSTED_PROXY } from "@repo/client-address";
 import { createDatabase } from "@repo/db/client";
 import { createLogger } from "@repo/logger";
+import { collectLines } from "@repo/logger/testing";
 import { afterAll, expect, it } from "vitest";
 import { createAuth, handleAuthRequest } from "../../src/server";
-import { collectLines } from "../support/lines";
 
 // Nothing listens on port 1: every query fails to connect, as when the database is down.
 const database = createDatabase({ url: "postgres://postgres@127.0.0.1:1/nowhere" });

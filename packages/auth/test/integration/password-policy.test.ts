@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { NO_TRUSTED_PROXY } from "@repo/client-address";
 import { useTestDatabase } from "@repo/db/testing/vitest";
 import { createLogger } from "@repo/logger";
+import { collectLines } from "@repo/logger/testing";
 import { expect, it } from "vitest";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../src/password-policy";
 import { createAuth, handleAuthRequest } from "../../src/server";
-import { collectLines } from "../support/lines";
 
 const database = useTestDatabase();
 const BASE_URL = "http://localhost:3000";

@@ -3,11 +3,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { NO_TRUSTED_PROXY, parseTrustedProxies, type TrustedProxies } from "@repo/client-address";
 import { useTestDatabase } from "@repo/db/testing/vitest";
 import { createLogger } from "@repo/logger";
+import { collectLines } from "@repo/logger/testing";
 import { startRedisServer } from "@repo/upstash-bridge/redis-server";
 import { afterAll, describe, expect, it } from "vitest";
 import { redisRateLimitStorage } from "../../src/redis-rate-limit-storage";
 import { CLIENT_ADDRESS_HEADER, createAuth, handleAuthRequest } from "../../src/server";
-import { collectLines } from "../support/lines";
 
 const database = useTestDatabase();
 const BASE_URL = "http://localhost:3000";

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 
-/** A destination that keeps each line a logger writes. */
+/** For tests: a destination that keeps each line a logger writes (and parses them on demand). */
 export function collectLines() {
   const lines: string[] = [];
   const destination = new Writable({
@@ -9,5 +9,5 @@ export function collectLines() {
       done();
     },
   });
-  return { destination, lines };
+  return { destination, lines, records: () => lines.map((line) => JSON.parse(line)) };
 }
