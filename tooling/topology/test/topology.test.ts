@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Account, signUp as signUpAs, tokenFor } from "../src/accounts";
 import { loopbackAddress, request } from "../src/http-client";
-import { type Instance, startTopology, type Topology } from "../src/topology";
+import { type Instance, startTopology, type Topology, type TopologyOptions } from "../src/topology";
 
 // Each sign-up from an address of its own: Better Auth allows 3 per 10 s per address.
 const signUp = (webUrl: string): Promise<Account> =>
@@ -37,6 +37,15 @@ async function awayFromWindowEdge(windowSeconds: number, needMs = 10_000) {
   if (left < needMs) await delay(left + 50);
 }
 
+/** The topology on this describe's database and the shared Redis of REDIS_URL (required). */
+function startOnSharedRedis(
+  databaseUrl: string,
+  options: Omit<TopologyOptions, "databaseUrl" | "redisUrl">,
+): Promise<Topology> {
+  if (!REDIS_URL) throw new Error("REDIS_URL is not set: the topology tests need the shared Redis");
+  return startTopology({ databaseUrl, redisUrl: REDIS_URL, ...options });
+}
+
 /** Shows what the servers said when an assertion fails. */
 function diagnostics(topology: Topology): string {
   const tail = (text: string) => text.split("\n").slice(-40).join("\n");
@@ -51,11 +60,7 @@ describe("several instances behind haproxy share their state", { timeout: 30_000
   let topology: Topology;
 
   beforeAll(async () => {
-    if (!REDIS_URL)
-      throw new Error("REDIS_URL is not set: the topology tests need the shared Redis");
-    topology = await startTopology({
-      databaseUrl: database.current.url,
-      redisUrl: REDIS_URL,
+    topology = await startOnSharedRedis(database.current.url, {
       env: { RATE_LIMIT_USER: "5/60", RATE_LIMIT_IP: "3/60" },
     });
   }, 90_000);
@@ -242,11 +247,7 @@ describe("a rolling restart behind haproxy", { timeout: 90_000 }, () => {
   let topology: Topology;
 
   beforeAll(async () => {
-    if (!REDIS_URL)
-      throw new Error("REDIS_URL is not set: the topology tests need the shared Redis");
-    topology = await startTopology({
-      databaseUrl: database.current.url,
-      redisUrl: REDIS_URL,
+    topology = await startOnSharedRedis(database.current.url, {
       webInstances: 1,
       env: { RATE_LIMIT_USER: "100000/60" },
     });
