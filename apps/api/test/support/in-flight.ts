@@ -30,6 +30,9 @@ export function slowCreate(port: number, bearer: string, title: string) {
       authorization: `Bearer ${bearer}`,
       "content-type": "application/json",
       "content-length": Buffer.byteLength(body),
+      // The server answers "100 Continue" once it has parsed the headers: proof the request is
+      // in flight there (a connected socket is not: its headers may still be unread).
+      expect: "100-continue",
     },
   });
   const response = new Promise<{ status: number; connection: string | undefined }>(
@@ -47,6 +50,7 @@ export function slowCreate(port: number, bearer: string, title: string) {
   const connected = new Promise<void>((resolve) =>
     request.once("socket", (socket) => socket.once("connect", () => resolve())),
   );
+  const parsed = new Promise<void>((resolve) => request.once("continue", () => resolve()));
   request.write(body.slice(0, half));
-  return { connected, response, finish: () => request.end(body.slice(half)) };
+  return { connected, parsed, response, finish: () => request.end(body.slice(half)) };
 }
