@@ -106,11 +106,13 @@ describe("JWKS fetching", () => {
     expect(error).not.toBeInstanceOf(KeysUnavailableError);
   });
 
-  it("verifies again as soon as the endpoint recovers from a failed first fetch", async () => {
-    const { key, server, verifier } = await setup();
+  it("verifies again once the cooldown after a failed first fetch is over", async () => {
+    const { key, server, verifier } = await setup({ cooldownSeconds: 0.2 });
     server.mode = "fail";
     expect(await outcome(verifier, key)).toBeInstanceOf(KeysUnavailableError);
     server.mode = "serve";
+    expect(await outcome(verifier, key)).toBeInstanceOf(KeysUnavailableError);
+    await sleep(250);
     expect(await outcome(verifier, key)).toBe("user_1");
     expect(server.hits).toBe(2);
   });
@@ -216,6 +218,66 @@ describe("JWKS unknown kid", () => {
       expect(await outcome(verifier, rotated)).toBeInstanceOf(KeysUnavailableError);
       expect(await outcome(verifier, key)).toBe("user_1");
       expect(server.hits).toBe(outage === "closed" ? 1 : 2);
+    },
+  );
+});
+
+describe("JWKS fetch limits", () => {
+  it("refuses a redirect instead of following it (503, the target never asked)", async () => {
+    const { key, server, verifier } = await setup();
+    server.mode = "redirect";
+    expect(await outcome(verifier, key)).toBeInstanceOf(KeysUnavailableError);
+    expect(server.hits).toBe(1);
+  });
+
+  it("stops reading a JWKS body past 64 KiB at once, even one that never ends", async () => {
+    // The timeout is long: only a cap enforced while reading ends this fetch quickly.
+    const { key, server, verifier } = await setup({ timeoutMs: 10_000 });
+    server.mode = "endless";
+    const started = performance.now();
+    expect(await outcome(verifier, key)).toBeInstanceOf(KeysUnavailableError);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it("refuses a JWKS whose Content-Length is over 64 KiB", async () => {
+    const { key, server, verifier } = await setup();
+    const padding = "A".repeat(64 * 1024);
+    server.jwks = { keys: [key.jwk, { kty: "OKP", crv: "Ed25519", x: padding, kid: "pad" }] };
+    expect(await outcome(verifier, key)).toBeInstanceOf(KeysUnavailableError);
+  });
+
+  it("accepts a JWKS just under 64 KiB", async () => {
+    const { key, server, verifier } = await setup();
+    const size = JSON.stringify({ keys: [key.jwk] }).length;
+    const pad = { kid: "pad", kty: "oct", k: "" };
+    pad.k = "A".repeat(64 * 1024 - size - JSON.stringify(pad).length - 1);
+    server.jwks = { keys: [key.jwk, pad] };
+    expect(JSON.stringify(server.jwks).length).toBe(64 * 1024);
+    expect(await outcome(verifier, key)).toBe("user_1");
+  });
+});
+
+describe("JWKS with the issuer down and no key cached", () => {
+  it.each(["fail", "hang", "invalid-json"] as const)(
+    "fetches at most once per cooldown however many verifications arrive (%s)",
+    async (outage) => {
+      const { key, server, verifier } = await setup({ cooldownSeconds: 0.5, timeoutMs: 100 });
+      server.mode = outage;
+      const token = await signWith(key);
+      const attempt = () =>
+        verifier.verify(token).then(
+          () => "verified",
+          (error: unknown) => error,
+        );
+      const concurrent = await Promise.all(Array.from({ length: 10 }, attempt));
+      expect(concurrent.every((e) => e instanceof KeysUnavailableError)).toBe(true);
+      for (let i = 0; i < 20; i++) expect(await attempt()).toBeInstanceOf(KeysUnavailableError);
+      expect(server.hits).toBe(1);
+      // Once the cooldown is over, the next verification tries again, and recovers.
+      server.mode = "serve";
+      await sleep(550);
+      expect(await attempt()).toBe("verified");
+      expect(server.hits).toBe(2);
     },
   );
 });

@@ -2,6 +2,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { Tracer } from "@opentelemetry/api";
 import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey } from "jose";
 import { KeysUnavailableError } from "./errors";
+import { JWKS_MAX_BYTES, readCappedJson } from "./read-capped-json";
 import { tracedFetch } from "./traced-fetch";
 
 export interface JwksCacheOptions {
@@ -53,8 +54,9 @@ export function createJwksCache(options: JwksCacheOptions): JwksCache {
   const now = () => performance.now();
   const coolingDown = () => now() - attemptedAt < options.cooldownMs;
   const stale = () => now() - fetchedAt >= options.maxAgeMs;
-  // With nothing cached every request may try; a failed refresh of stale keys waits a cooldown.
-  const refreshDue = () => !keys || (stale() && !(lastFailure && coolingDown()));
+  // Nothing cached, or stale keys; after a failed fetch either waits out the cooldown, so an
+  // issuer that is down gets one fetch per cooldown, not one per request.
+  const refreshDue = () => (!keys || stale()) && !(lastFailure && coolingDown());
   const unavailable = () => new KeysUnavailableError({ cause: lastFailure?.error });
   const get = options.tracer ? tracedFetch(options.tracer) : fetch;
 
@@ -62,12 +64,18 @@ export function createJwksCache(options: JwksCacheOptions): JwksCache {
     const startedAt = now();
     try {
       const signal = AbortSignal.timeout(options.timeoutMs);
+      // A redirect is refused, not followed: the keys come from the configured URL only (a
+      // redirect could lead to plain http, or to a host that serves keys of its own).
       const response = await get(options.url, {
         signal,
+        redirect: "error",
         headers: { accept: "application/json" },
       });
-      if (!response.ok) throw new Error(`JWKS endpoint answered ${response.status}`);
-      const set = (await response.json()) as JSONWebKeySet;
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new Error(`JWKS endpoint answered ${response.status}`);
+      }
+      const set = (await readCappedJson(response, JWKS_MAX_BYTES)) as JSONWebKeySet;
       // createLocalJWKSet checks the shape and throws JWKSInvalid on anything else.
       keys = createLocalJWKSet(set);
       kids = new Set(set.keys.flatMap((key) => (typeof key.kid === "string" ? [key.kid] : [])));
