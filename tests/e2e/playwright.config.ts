@@ -18,7 +18,6 @@ function appEnvironment(run: Run): Record<string, string> {
     ALLOWED_ORIGINS: run.webUrl,
     AUTH_JWKS_URL: `${run.webUrl}/api/auth/jwks`,
     AUTH_ISSUER: run.webUrl,
-    AUTH_AUDIENCE: run.webUrl,
     // A developer's shell must not switch the API to shared-secret tokens.
     AUTH_JWT_SECRET: "",
     // The suite signs up users and creates todos quickly; limits have their own tests.

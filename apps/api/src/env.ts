@@ -1,4 +1,5 @@
-import type { VerifierOptions } from "@repo/auth/verifier";
+import { DEFAULT_API_AUDIENCE } from "@repo/auth/api-audience";
+import { decodeHs256Secret, type VerifierOptions } from "@repo/auth/verifier";
 import { parseTrustedProxies, type TrustedProxies } from "@repo/client-address";
 import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
@@ -31,7 +32,15 @@ const envSchema = z.object({
   AUTH_JWKS_URL: optional(z.url()),
   AUTH_ISSUER: optional(z.string()),
   AUTH_AUDIENCE: optional(z.string()),
-  AUTH_JWT_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  AUTH_JWT_SECRET: optional(
+    z.string().superRefine((value, context) => {
+      try {
+        decodeHs256Secret(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   UPSTASH_REDIS_REST_URL: optional(z.url()),
   UPSTASH_REDIS_REST_TOKEN: optional(z.string()),
@@ -88,14 +97,20 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
       "Invalid API configuration:\n  AUTH_JWT_SECRET and AUTH_JWKS_URL: set one of them (HS256 with a shared secret, or the issuer's JWKS), not both",
     );
   const authUrl = (e.BETTER_AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const jwksUrl = e.AUTH_JWKS_URL ?? `${authUrl}/api/auth/jwks`;
+  if (!e.AUTH_JWT_SECRET && !fetchableJwksUrl(jwksUrl))
+    throw new Error(
+      `Invalid API configuration:\n  ${e.AUTH_JWKS_URL ? "AUTH_JWKS_URL" : "AUTH_JWKS_URL (from BETTER_AUTH_URL)"}: must be an https URL (plain http only to a loopback host: localhost, 127.0.0.0/8, [::1])`,
+    );
   const issuer = e.AUTH_ISSUER ?? authUrl;
-  const audience = e.AUTH_AUDIENCE ?? authUrl;
+  // The web app's AUTH_AUDIENCE has the same default: a token for the web origin is refused.
+  const audience = e.AUTH_AUDIENCE ?? DEFAULT_API_AUDIENCE;
   return {
     databaseUrl: e.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
     embeddedDatabase: !e.DATABASE_URL,
     auth: e.AUTH_JWT_SECRET
       ? { mode: "secret", secret: e.AUTH_JWT_SECRET, issuer, audience }
-      : { mode: "jwks", jwksUrl: e.AUTH_JWKS_URL ?? `${authUrl}/api/auth/jwks`, issuer, audience },
+      : { mode: "jwks", jwksUrl, issuer, audience },
     logLevel: e.LOG_LEVEL ?? "info",
     rateLimit: {
       policies: {
@@ -112,6 +127,21 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
     trustedProxies,
     telemetry: telemetryEnabled(env),
   };
+}
+
+/**
+ * The signing keys decide who the API believes: they come over https, or over plain http from
+ * this machine only (an issuer beside the API, development), where no network can alter them.
+ */
+function fetchableJwksUrl(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === "https:") return true;
+  const loopback =
+    hostname === "localhost" ||
+    hostname.endsWith(".localhost") ||
+    hostname === "[::1]" ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  return protocol === "http:" && loopback;
 }
 
 function rateLimitStore(e: z.output<typeof envSchema>): RateLimitStore {

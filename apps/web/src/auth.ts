@@ -21,6 +21,7 @@ function create(): Auth {
     db,
     secret: env.BETTER_AUTH_SECRET,
     baseURL: env.BETTER_AUTH_URL,
+    audience: env.AUTH_AUDIENCE,
     trustedOrigins: [new URL(env.NEXT_PUBLIC_API_URL).origin],
     logger: getLogger(),
     ...(env.REDIS_URL

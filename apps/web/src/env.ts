@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { DEFAULT_API_AUDIENCE } from "@repo/auth/api-audience";
 import { parseTrustedProxies, type TrustedProxies } from "@repo/client-address";
 import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
@@ -33,6 +34,8 @@ const schema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   BETTER_AUTH_URL: httpUrl.default("http://localhost:3000"),
   NEXT_PUBLIC_API_URL: httpUrl.default("http://localhost:3001"),
+  // The `aud` of the API's tokens: the API requires the same value (its AUTH_AUDIENCE).
+  AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_API_AUDIENCE),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   TRUSTED_PROXIES: z
     .string()
@@ -62,6 +65,8 @@ export interface Env {
   BETTER_AUTH_SECRET: string;
   BETTER_AUTH_URL: string;
   NEXT_PUBLIC_API_URL: string;
+  /** The `aud` of the tokens the API accepts (the API's AUTH_AUDIENCE, the same default). */
+  AUTH_AUDIENCE: string;
   LOG_LEVEL: LogLevel;
   /** Who may name the client in X-Forwarded-For (as the API reads it). */
   TRUSTED_PROXIES: TrustedProxies;

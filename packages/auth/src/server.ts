@@ -4,6 +4,7 @@ import type { Logger } from "@repo/logger";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins/jwt";
+import { DEFAULT_API_AUDIENCE } from "./api-audience";
 import { betterAuthLogger } from "./better-auth-logger";
 import { CLIENT_ADDRESS_HEADER } from "./handle-auth-request";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
@@ -13,8 +14,10 @@ export interface AuthOptions {
   db: Database;
   /** Better Auth's secret (≥ 32 characters); it also encrypts the JWT signing keys at rest. */
   secret: string;
-  /** The web app's public origin; also the JWT's `iss` and `aud`. */
+  /** The web app's public origin; also the JWT's `iss`. */
   baseURL: string;
+  /** The JWT's `aud`: the API's name (AUTH_AUDIENCE), DEFAULT_API_AUDIENCE unless told. */
+  audience?: string;
   /** Origins allowed to POST to the auth endpoints, besides `baseURL`. */
   trustedOrigins?: string[];
   /** Where Better Auth's messages go, as JSON lines (secrets redacted). Default: Better Auth's console output. */
@@ -53,6 +56,7 @@ export function createAuth({
   db,
   secret,
   baseURL,
+  audience = DEFAULT_API_AUDIENCE,
   trustedOrigins = [],
   logger,
   rateLimitStorage,
@@ -101,7 +105,7 @@ export function createAuth({
         jwks: { ...keyRotation },
         jwt: {
           issuer: baseURL,
-          audience: baseURL,
+          audience,
           // The API needs only who the caller is; everything else in the user row stays out of
           // every token (API.md, Authentication).
           definePayload: ({ user }) => ({ email: user.email, name: user.name }),

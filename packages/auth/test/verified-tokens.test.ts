@@ -8,6 +8,7 @@ import {
   createSigningKey,
   ISSUER,
   nowSeconds,
+  OTHER_SECRET,
   SECRET,
   type SigningKey,
   signHs256,
@@ -135,10 +136,10 @@ describe("a verifier with its token cache", () => {
 
   it("keeps HS256 tokens apart from another secret's", async () => {
     const secret = createVerifier({ mode: "secret", secret: SECRET, ...config });
-    const other = createVerifier({ mode: "secret", secret: `${SECRET}-other`, ...config });
+    const other = createVerifier({ mode: "secret", secret: OTHER_SECRET, ...config });
     const token = await signHs256(SECRET);
     await secret.verify(token);
     await refused(other, token);
-    await refused(secret, await signHs256(`${SECRET}-other`));
+    await refused(secret, await signHs256(OTHER_SECRET));
   });
 });

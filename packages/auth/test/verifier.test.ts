@@ -208,7 +208,7 @@ describe("createVerifier in secret mode", () => {
     {
       name: "an HS512 token signed with the right secret",
       reason: ALG_NOT_ALLOWED,
-      token: () => sign(new TextEncoder().encode(SECRET), { alg: "HS512" }, claims()),
+      token: () => sign(Buffer.from(SECRET, "base64url"), { alg: "HS512" }, claims()),
     },
     {
       name: "an alg none token",
@@ -241,5 +241,47 @@ describe("createVerifier options", () => {
 
   it("accepts a clock tolerance of exactly 60 s", () => {
     expect(() => createVerifier({ ...jwksOptions, clockToleranceSeconds: 60 })).not.toThrow();
+  });
+});
+
+describe("the HS256 secret (AUTH_JWT_SECRET)", () => {
+  const random = (bytes: number) =>
+    Buffer.from(Array.from({ length: bytes }, (_, i) => (i * 37 + 11) % 256));
+  const weak = [
+    {
+      name: "32 ASCII characters (24 bytes as base64)",
+      secret: "correct-horse-battery-staple-xyz",
+    },
+    {
+      name: "a 44-character lower-case phrase",
+      secret: "a-test-secret-that-is-at-least-32-bytes-long",
+    },
+    { name: "hex of 32 bytes (another encoding)", secret: random(32).toString("hex") },
+    { name: "one character repeated", secret: "A".repeat(44) },
+    { name: "a short pattern repeated", secret: "AbCd".repeat(11) },
+    { name: "base64 of 31 bytes", secret: random(31).toString("base64") },
+    { name: "characters outside base64", secret: `${random(32).toString("base64")}!` },
+    { name: "a value of impossible base64 length", secret: `${random(33).toString("base64url")}A` },
+  ];
+  it.each(weak)("refuses $name, saying why without quoting it", ({ secret: value }) => {
+    const make = () => createVerifier({ mode: "secret", secret: value, ...config });
+    expect(make).toThrow(/HS256 secret must be base64 of at least 32 random bytes/);
+    expect(make).not.toThrow(value);
+  });
+
+  it.each([
+    { name: "base64 with padding", secret: random(32).toString("base64") },
+    { name: "base64url without padding", secret: SECRET },
+    { name: "base64 of 64 bytes", secret: random(64).toString("base64") },
+  ])("accepts $name", ({ secret: value }) => {
+    expect(() => createVerifier({ mode: "secret", secret: value, ...config })).not.toThrow();
+  });
+
+  it("verifies with the decoded bytes, not the text's", async () => {
+    const asText = await sign(new TextEncoder().encode(SECRET), { alg: "HS256" }, claims());
+    await expectInvalid(secret, asText, BAD_SIGNATURE);
+    await expect(secret.verify(await signHs256(SECRET))).resolves.toMatchObject({
+      userId: "user_1",
+    });
   });
 });

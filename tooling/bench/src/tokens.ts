@@ -38,8 +38,8 @@ const claimsOf = (user: BenchUser) =>
  */
 export async function startIssuer(mode: TokenMode): Promise<Issuer> {
   if (mode === "hs256") {
-    const secret = randomBytes(48).toString("base64url");
-    const key = new TextEncoder().encode(secret);
+    const key = randomBytes(32);
+    const secret = key.toString("base64url");
     return {
       mode,
       env: { AUTH_JWT_SECRET: secret, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: ISSUER },

@@ -310,7 +310,7 @@ describe(`telemetry switched off (host: ${kind})`, { timeout: 60_000 }, () => {
     const receiver = await startOtlpReceiver();
     const host = await startApiHost(kind, {
       DATABASE_URL: database.current.url,
-      AUTH_JWT_SECRET: "telemetry-off-secret-0123456789abcdef",
+      AUTH_JWT_SECRET: "ls1jeQuXBCGji87JG4LQ3kmH13Pbtr36z+2WvdKrm0c=",
       LOG_LEVEL: "info",
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       OTEL_SDK_DISABLED: "true",

@@ -1,10 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { DEFAULT_API_AUDIENCE } from "@repo/auth/api-audience";
 import { createAuth } from "@repo/auth/server";
 import { createVerifier } from "@repo/auth/verifier";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRequest } from "../../src/app";
+import { loadConfig } from "../../src/env";
 import { useApi } from "../support/api";
 
 const api = useApi();
@@ -14,15 +16,19 @@ const WEB = "http://localhost:3000";
 // served over HTTP, and the API verifies its tokens exactly as in production.
 describe("a token issued by Better Auth", () => {
   let auth: ReturnType<typeof createAuth>;
+  // Better Auth's own default audience, the web origin: what the web app issued before.
+  let webAudienceAuth: ReturnType<typeof createAuth>;
   let jwksServer: http.Server;
   let jwksUrl: string;
 
   beforeAll(async () => {
-    auth = createAuth({
+    const options = {
       db: api.database.current.db,
       secret: "test-secret-test-secret-test-secret-0123",
       baseURL: WEB,
-    });
+    };
+    auth = createAuth(options);
+    webAudienceAuth = createAuth({ ...options, audience: WEB });
     jwksServer = http.createServer(async (_, res) => {
       const jwks = await auth.handler(new Request(`${WEB}/api/auth/jwks`));
       res.writeHead(jwks.status, { "content-type": "application/json" }).end(await jwks.text());
@@ -32,8 +38,12 @@ describe("a token issued by Better Auth", () => {
   });
   afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
 
-  async function signUp(email: string) {
-    const response = await auth.handler(
+  // The verifier as the API's configuration builds it, with only the issuer's URLs given.
+  const apiVerifier = () =>
+    createVerifier(loadConfig({ BETTER_AUTH_URL: WEB, AUTH_JWKS_URL: jwksUrl }).auth);
+
+  async function signUp(email: string, issuer = auth) {
+    const response = await issuer.handler(
       new Request(`${WEB}/api/auth/sign-up/email`, {
         method: "POST",
         headers: { "content-type": "application/json", origin: WEB },
@@ -45,7 +55,7 @@ describe("a token issued by Better Auth", () => {
       .getSetCookie()
       .map((c) => c.split(";")[0])
       .join("; ");
-    const tokenResponse = await auth.handler(
+    const tokenResponse = await issuer.handler(
       new Request(`${WEB}/api/auth/token`, { headers: { cookie } }),
     );
     const { token } = (await tokenResponse.json()) as { token: string };
@@ -65,7 +75,12 @@ describe("a token issued by Better Auth", () => {
       "name",
       "sub",
     ]);
-    expect(claims).toMatchObject({ sub: userId, iss: WEB, aud: WEB, email: "claims@example.test" });
+    expect(claims).toMatchObject({
+      sub: userId,
+      iss: WEB,
+      aud: DEFAULT_API_AUDIENCE,
+      email: "claims@example.test",
+    });
     expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(15 * 60);
   });
 
@@ -73,7 +88,7 @@ describe("a token issued by Better Auth", () => {
     const { token, userId } = await signUp("ada@example.test");
     const deps = {
       ...api.deps(),
-      verifier: createVerifier({ mode: "jwks", jwksUrl, issuer: WEB, audience: WEB }),
+      verifier: apiVerifier(),
     };
     const call = async (method: string, path: string, body?: unknown) => {
       const headers: Record<string, string> = { authorization: `Bearer ${token}` };
@@ -93,5 +108,17 @@ describe("a token issued by Better Auth", () => {
     expect((await call("POST", "/api/v1/todos", { title: "From Better Auth" })).status).toBe(201);
     const list = await (await call("GET", "/api/v1/todos")).json();
     expect(list.data.map((t: { title: string }) => t.title)).toEqual(["From Better Auth"]);
+  });
+
+  it("is refused by the API (401) when its audience is the web origin", async () => {
+    const { token } = await signUp("web-audience@example.test", webAudienceAuth);
+    expect(decodeJwt(token).aud).toBe(WEB);
+    const response = await handleRequest(
+      new Request("http://localhost:3001/api/v1/me", {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+      { ...api.deps(), verifier: apiVerifier() },
+    );
+    expect(response.status).toBe(401);
   });
 });

@@ -15,6 +15,7 @@ import { createVerifiedTokenCache } from "./verified-tokens";
 export { bearerToken } from "./bearer";
 export { InvalidTokenError, KeysUnavailableError } from "./errors";
 export type { Identity } from "./identity";
+export { decodeHs256Secret } from "./secret-key";
 
 /** Remembering verified tokens: on by default (a verification costs ~0.5 ms of CPU). */
 export interface TokenCacheOptions {
@@ -54,6 +55,7 @@ export type VerifierOptions = (
     }
   | {
       mode: "secret";
+      /** Base64 (or base64url) of at least 32 random bytes: see decodeHs256Secret. */
       secret: string;
       issuer: string;
       audience: string;

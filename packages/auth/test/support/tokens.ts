@@ -2,7 +2,9 @@ import { base64url, CompactSign, type CryptoKey, exportJWK, generateKeyPair, typ
 
 export const ISSUER = "http://127.0.0.1:3000";
 export const AUDIENCE = "http://127.0.0.1:3000";
-export const SECRET = "a-test-secret-that-is-at-least-32-bytes-long";
+/** HS256 secrets as AUTH_JWT_SECRET holds them: base64url of 32 random bytes. */
+export const SECRET = "NwXNRexZ9nyqIZftuodGwNFO-1axW4g_AICdS3W-9-w";
+export const OTHER_SECRET = "lO0Nq_ocS-toYiNOTLMwqaXMB8Y2oz-sxKie5lgGRxQ";
 
 export interface SigningKey {
   kid: string;
@@ -50,7 +52,7 @@ export const signWith = (key: SigningKey, payload = claims()) =>
   sign(key.privateKey, { alg: "EdDSA", kid: key.kid }, payload);
 
 export const signHs256 = (secret: string, payload = claims(), kid?: string) =>
-  sign(new TextEncoder().encode(secret), { alg: "HS256", kid }, payload);
+  sign(Buffer.from(secret, "base64url"), { alg: "HS256", kid }, payload);
 
 /** An `alg: none` token, built by hand: jose will not produce one. */
 export function unsecuredToken(header: Record<string, unknown>, payload = claims()): string {

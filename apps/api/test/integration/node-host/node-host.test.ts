@@ -6,7 +6,8 @@ import { ensureBuilt, type HostProcess, spawnHost, startHost } from "../../suppo
 import { accepts, slowCreate } from "../../support/in-flight";
 import { createThenList } from "../../support/readme-flow";
 
-const SECRET = "node-host-test-secret-0123456789abcdef";
+// AUTH_JWT_SECRET: base64 of 32 random bytes.
+const SECRET = "/JU4HUqysfSlbS7hMlZcntbZaStNTYMm3REWcWdZPTQ=";
 const ISSUER = "http://issuer.test";
 
 function token(sub: string): Promise<string> {
@@ -17,7 +18,7 @@ function token(sub: string): Promise<string> {
     .setAudience(ISSUER)
     .setIssuedAt()
     .setExpirationTime("15m")
-    .sign(new TextEncoder().encode(SECRET));
+    .sign(Buffer.from(SECRET, "base64"));
 }
 
 // Not in the Neon project (vitest.config.ts): the host picks its driver from DATABASE_URL, and a
