@@ -18,6 +18,8 @@ export interface ApiDeps {
   allowedOrigins: string[];
   /** Who may name the client in X-Forwarded-For (see @repo/client-address). */
   trustedProxies: TrustedProxies;
+  /** The most live (not soft-deleted) todos one user may have. */
+  todoLimitPerUser: number;
   /** Spans and instruments, only when telemetry is exported (see telemetry/instruments.ts). */
   telemetry?: ApiTelemetry;
 }
@@ -46,6 +48,7 @@ export function createDeps(config: ApiConfig): ClosableDeps {
     rateLimiter,
     allowedOrigins: config.allowedOrigins,
     trustedProxies: config.trustedProxies,
+    todoLimitPerUser: config.todoLimitPerUser,
     ...(config.telemetry ? { telemetry: createApiTelemetry(database.poolStats) } : {}),
     close: async () => {
       await Promise.all([database.close(), rateLimiter.close()]);

@@ -51,7 +51,16 @@ const envSchema = z.object({
   RATE_LIMIT_IP: optional(rate),
   ALLOWED_ORIGINS: optional(z.string()),
   TRUSTED_PROXIES: optional(z.string()),
+  TODO_LIMIT_PER_USER: optional(
+    z
+      .string()
+      .regex(/^[1-9]\d{0,8}$/, "must be a whole number from 1 to 999999999")
+      .transform(Number),
+  ),
 });
+
+/** An abuse bound, not a product quota: far above what a person keeps, far below a flood. */
+export const DEFAULT_TODO_LIMIT_PER_USER = 10_000;
 
 export interface ApiConfig {
   databaseUrl: string;
@@ -64,6 +73,8 @@ export interface ApiConfig {
   allowedOrigins: string[];
   /** Who may name the client in X-Forwarded-For (the `ip` rate-limit policy's key). */
   trustedProxies: TrustedProxies;
+  /** The most live todos one user may have (TODO_LIMIT_PER_USER). */
+  todoLimitPerUser: number;
   /**
    * Whether traces and metrics are exported (an OTEL_EXPORTER_OTLP_*ENDPOINT is set): the host
    * starts the SDK, and the dependencies are built with spans and instruments.
@@ -125,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
           .filter(Boolean)
       : [new URL(authUrl).origin],
     trustedProxies,
+    todoLimitPerUser: e.TODO_LIMIT_PER_USER ?? DEFAULT_TODO_LIMIT_PER_USER,
     telemetry: telemetryEnabled(env),
   };
 }

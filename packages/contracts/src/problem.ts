@@ -8,6 +8,7 @@ export const PROBLEM_CODES = [
   "not-found",
   "method-not-allowed",
   "conflict",
+  "todo-limit-reached",
   "precondition-failed",
   "payload-too-large",
   "unsupported-media-type",

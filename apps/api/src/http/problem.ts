@@ -44,6 +44,12 @@ export const PROBLEMS = {
     title: "Conflict",
     description: "A request with the same Idempotency-Key is still in progress.",
   },
+  "todo-limit-reached": {
+    status: 409,
+    title: "Todo limit reached",
+    description:
+      "The caller already has as many live todos as the API allows per user (10,000 unless configured); delete one first. Deleted todos do not count.",
+  },
   "precondition-failed": {
     status: 412,
     title: "Precondition failed",

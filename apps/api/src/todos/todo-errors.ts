@@ -3,6 +3,12 @@ import { unauthorized } from "../http/authenticate";
 import { ApiError } from "../http/problem";
 import { explainMissingTodo } from "./queries/explain-missing-todo";
 
+export const todoLimitReached = (limit: number) =>
+  new ApiError(
+    "todo-limit-reached",
+    `You have ${limit} live todos, the most allowed; delete one before adding another.`,
+  );
+
 export const todoNotFound = () => new ApiError("not-found", "No such todo.");
 
 export const userGone = () => unauthorized("The token's user no longer exists.", true, "user_gone");

@@ -98,3 +98,14 @@ describe("where the JWKS is fetched from", () => {
     expect(loadConfig({ ...production, AUTH_JWKS_URL: url }).auth).toMatchObject({ jwksUrl: url });
   });
 });
+
+describe("TODO_LIMIT_PER_USER", () => {
+  it("is 10,000 unless set", () => {
+    expect(loadConfig({}).todoLimitPerUser).toBe(10_000);
+    expect(loadConfig({ TODO_LIMIT_PER_USER: "3" }).todoLimitPerUser).toBe(3);
+  });
+
+  it.each(["0", "-1", "1.5", "ten", "1000000000"])("refuses %s, naming it", (value) => {
+    expect(() => loadConfig({ TODO_LIMIT_PER_USER: value })).toThrow(/TODO_LIMIT_PER_USER/);
+  });
+});

@@ -7,8 +7,9 @@ import { json } from "../../http/respond";
 import { idempotencyKeyHeader, requestHash } from "../../idempotency/key";
 import { runOnce, type StoredResponse } from "../../idempotency/run-once";
 import { createTodo } from "../queries/create-todo";
+import { hasRoomForLiveTodo } from "../queries/has-room-for-live-todo";
 import { etagOf, todoLocation, toTodo } from "../serialize";
-import { userGone } from "../todo-errors";
+import { todoLimitReached, userGone } from "../todo-errors";
 import { BODY_PROBLEMS, JSON_BODY } from "./problems";
 
 const FOREIGN_KEY_VIOLATION = "23503";
@@ -22,7 +23,7 @@ export const createTodoOperation = defineOperation({
   tag: "todos",
   summary: "Create a todo",
   description:
-    "With `Idempotency-Key`, a retry with the same body returns the first response (with `Idempotent-Replayed: true`) and creates nothing.",
+    "With `Idempotency-Key`, a retry with the same body returns the first response (with `Idempotent-Replayed: true`) and creates nothing. A caller who already has as many live todos as allowed gets a 409 `todo-limit-reached` (a replay is still answered).",
   request: {
     headers: z.object({ "idempotency-key": idempotencyKeyHeader }),
     body: { schema: todoInputSchema, mediaTypes: JSON_BODY },
@@ -33,11 +34,14 @@ export const createTodoOperation = defineOperation({
     schema: todoSchema,
     headers: ["Location", "ETag", "Idempotent-Replayed"],
   },
-  problems: [...BODY_PROBLEMS, "conflict"],
+  problems: [...BODY_PROBLEMS, "conflict", "todo-limit-reached"],
   async handler({ deps, user, input, json: body }) {
     const key = input.headers["idempotency-key"];
-    const create = async (db: Database): Promise<StoredResponse> => {
-      const row = await createTodo(db, user.userId, input.body);
+    // Always in a transaction (runOnce's, or its own): the count and the insert go together.
+    const create = async (tx: Database): Promise<StoredResponse> => {
+      if (!(await hasRoomForLiveTodo(tx, user.userId, deps.todoLimitPerUser)))
+        throw todoLimitReached(deps.todoLimitPerUser);
+      const row = await createTodo(tx, user.userId, input.body);
       return {
         status: 201,
         headers: { Location: todoLocation(row.id), ETag: etagOf(row) },
@@ -47,7 +51,7 @@ export const createTodoOperation = defineOperation({
 
     try {
       if (key === undefined) {
-        const created = await create(deps.db);
+        const created = await deps.db.transaction(create);
         return json(created.body, created);
       }
       const outcome = await runOnce(
