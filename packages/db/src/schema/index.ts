@@ -4,4 +4,5 @@
 // signing keys in `jwks`.
 export * from "./auth";
 export * from "./idempotency-keys";
+export * from "./todo-counts";
 export * from "./todos";

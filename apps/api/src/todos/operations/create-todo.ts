@@ -7,7 +7,6 @@ import { json } from "../../http/respond";
 import { idempotencyKeyHeader, requestHash } from "../../idempotency/key";
 import { runOnce, type StoredResponse } from "../../idempotency/run-once";
 import { createTodo } from "../queries/create-todo";
-import { hasRoomForLiveTodo } from "../queries/has-room-for-live-todo";
 import { etagOf, todoLocation, toTodo } from "../serialize";
 import { todoLimitReached, userGone } from "../todo-errors";
 import { BODY_PROBLEMS, JSON_BODY } from "./problems";
@@ -37,11 +36,9 @@ export const createTodoOperation = defineOperation({
   problems: [...BODY_PROBLEMS, "conflict", "todo-limit-reached"],
   async handler({ deps, user, input, json: body }) {
     const key = input.headers["idempotency-key"];
-    // Always in a transaction (runOnce's, or its own): the count and the insert go together.
-    const create = async (tx: Database): Promise<StoredResponse> => {
-      if (!(await hasRoomForLiveTodo(tx, user.userId, deps.todoLimitPerUser)))
-        throw todoLimitReached(deps.todoLimitPerUser);
-      const row = await createTodo(tx, user.userId, input.body);
+    const create = async (db: Database): Promise<StoredResponse> => {
+      const row = await createTodo(db, user.userId, input.body, deps.todoLimitPerUser);
+      if (!row) throw todoLimitReached(deps.todoLimitPerUser);
       return {
         status: 201,
         headers: { Location: todoLocation(row.id), ETag: etagOf(row) },
@@ -51,7 +48,7 @@ export const createTodoOperation = defineOperation({
 
     try {
       if (key === undefined) {
-        const created = await deps.db.transaction(create);
+        const created = await create(deps.db);
         return json(created.body, created);
       }
       const outcome = await runOnce(

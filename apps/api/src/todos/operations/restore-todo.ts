@@ -2,9 +2,8 @@ import { todoSchema } from "@repo/contracts/todo";
 import { defineOperation } from "../../http/operation";
 import { json } from "../../http/respond";
 import { getTodoForUser } from "../queries/get-todo-for-user";
-import { hasRoomForLiveTodo } from "../queries/has-room-for-live-todo";
-import { isOwnDeletedTodo } from "../queries/is-own-deleted-todo";
 import { restoreTodoForUser } from "../queries/restore-todo-for-user";
+import { takeLiveTodoSlot } from "../queries/take-live-todo-slot";
 import { etagOf, toTodo } from "../serialize";
 import { missingTodoError, todoLimitReached } from "../todo-errors";
 import { todoIdParams } from "../todo-id";
@@ -30,12 +29,12 @@ export const restoreTodoOperation = defineOperation({
   problems: [...ITEM_PROBLEMS, "todo-limit-reached"],
   async handler({ deps, user, input: { params } }) {
     const limit = deps.todoLimitPerUser;
-    // A restore makes a todo live: counted under the owner's lock, as a create is.
+    // A restore makes a todo live, so it takes a place under the limit as a create does; past
+    // the limit the transaction rolls back and the todo stays deleted.
     const restored = await deps.db.transaction(async (tx) => {
-      if (await hasRoomForLiveTodo(tx, user.userId, limit))
-        return restoreTodoForUser(tx, user.userId, params.id);
-      if (await isOwnDeletedTodo(tx, user.userId, params.id)) throw todoLimitReached(limit);
-      return undefined;
+      const row = await restoreTodoForUser(tx, user.userId, params.id);
+      if (row && !(await takeLiveTodoSlot(tx, user.userId, limit))) throw todoLimitReached(limit);
+      return row;
     });
     const row = restored ?? (await getTodoForUser(deps.db, user.userId, params.id));
     if (!row) throw await missingTodoError(deps.db, user.userId, params.id, { write: true });
