@@ -1,6 +1,7 @@
 import type { RequestListener } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { writePeerAddress } from "@repo/client-address/host";
+import { describeError } from "@repo/logger";
 import type { Logger } from "pino";
 import { answeringUnservable } from "./unservable";
 
@@ -15,7 +16,7 @@ export function toRequestListener(handle: FetchHandler, logger: Logger): Request
   const listener = getRequestListener((request) => handle(request), {
     // The pipeline answers every error itself; this is the last resort should it throw.
     errorHandler: (error) => {
-      logger.error({ err: error }, "the request pipeline threw");
+      logger.error({ error: describeError(error) }, "the request pipeline threw");
       return new Response(null, { status: 500 });
     },
   });

@@ -6,6 +6,7 @@ import {
   STATUS_CODES,
 } from "node:http";
 import type { Duplex } from "node:stream";
+import { describeError } from "@repo/logger";
 import type { Logger } from "pino";
 
 /** The pipeline, answering for `method` when the `Request` it gets cannot carry it. */
@@ -77,7 +78,10 @@ export function answeringUnservable(
     toOriginForm(request);
     if (!isUnservable(request)) return void serve(request, response);
     answerUnservable(request, response, answer).catch((error: unknown) => {
-      logger.error({ err: error }, "could not answer a request fetch cannot represent");
+      logger.error(
+        { error: describeError(error) },
+        "could not answer a request fetch cannot represent",
+      );
       response.destroy();
     });
   };
@@ -95,7 +99,10 @@ export function answerBeforeTheParser(server: Server, handle: Handle, logger: Lo
       .then(serialize)
       .then((bytes) => socket.end(bytes))
       .catch((error: unknown) => {
-        logger.error({ err: error }, "could not answer a request Node's server refused");
+        logger.error(
+          { error: describeError(error) },
+          "could not answer a request Node's server refused",
+        );
         socket.destroy();
       });
 
