@@ -25,12 +25,15 @@ async function refusedValueError(): Promise<unknown> {
 }
 
 describe(`bound values never reach the error log (driver: ${testDriver()})`, () => {
+  const withoutSchema = (url: URL) => {
+    url.pathname = "/postgres";
+  };
+  const statementTimeout = (url: URL) => {
+    url.searchParams.set("statement_timeout", "1");
+  };
   it.each([
-    ["a database without the schema (500)", (url: URL) => void (url.pathname = "/postgres")],
-    [
-      "the statement timeout (503)",
-      (url: URL) => void url.searchParams.set("statement_timeout", "1"),
-    ],
+    ["a database without the schema (500)", withoutSchema],
+    ["the statement timeout (503)", statementTimeout],
   ])("a list with q holding newlines that fails on %s", async (_name, breakUrl) => {
     const alice = await api.createUser();
     const url = new URL(api.database.current.url);
