@@ -7,6 +7,7 @@ import { useTestDatabase } from "@repo/db/testing/vitest";
 import { sql } from "drizzle-orm";
 import { decodeProtectedHeader } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEFAULT_API_AUDIENCE } from "../../src/api-audience";
 import { type Auth, type AuthOptions, createAuth } from "../../src/server";
 import { createVerifier } from "../../src/verifier";
 
@@ -46,7 +47,13 @@ function auth(secret: string, keyRotation?: AuthOptions["keyRotation"]): Auth {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const verifier = (options: { cooldownSeconds?: number; refetchFloorSeconds?: number } = {}) =>
-  createVerifier({ mode: "jwks", jwksUrl, issuer: BASE_URL, audience: BASE_URL, ...options });
+  createVerifier({
+    mode: "jwks",
+    jwksUrl,
+    issuer: BASE_URL,
+    audience: DEFAULT_API_AUDIENCE,
+    ...options,
+  });
 
 async function signUp(instance: Auth, email: string): Promise<string> {
   const response = await instance.handler(
