@@ -28,9 +28,27 @@ export function valueFreeSql(text: string): string | undefined {
   return /['$\d]/.test(rest) ? undefined : text;
 }
 
+/**
+ * What a statement does: for `WITH … AS (…) INSERT INTO "todos" …`, the statement after the
+ * common table expressions (an insert into todos), not the first one inside them.
+ */
+export function mainStatement(text: string): string {
+  if (!/^\s*with\b/i.test(text)) return text;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) {
+      const rest = text.slice(i + 1);
+      if (!/^\s*,/.test(rest)) return rest;
+    }
+  }
+  return text;
+}
+
 function describe(text: string): { name: string; attributes: Attributes } {
-  const operation = OPERATION.exec(text)?.[1]?.toUpperCase();
-  const target = TARGET.exec(text)?.[1];
+  const main = mainStatement(text);
+  const operation = OPERATION.exec(main)?.[1]?.toUpperCase();
+  const target = TARGET.exec(main)?.[1];
   const attributes: Attributes = { "db.system.name": "postgresql" };
   if (operation) attributes["db.operation.name"] = operation;
   if (target) attributes["db.collection.name"] = target;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { valueFreeSql } from "../src/tracing";
+import { mainStatement, valueFreeSql } from "../src/tracing";
 
 // What a query span may record as db.query.text (packages/db/src/tracing.ts).
 describe("valueFreeSql", () => {
@@ -19,5 +19,21 @@ describe("valueFreeSql", () => {
     'update "user" set "name" = E\'x\' where "id" = $1',
   ])("drops a text that carries a value: %s", (text) => {
     expect(valueFreeSql(text)).toBeUndefined();
+  });
+});
+
+describe("mainStatement (a query span's name)", () => {
+  it.each([
+    ['select "id" from "todos"', 'select "id" from "todos"'],
+    [
+      'with "slot" as (insert into "todo_counts" ("user_id") values ($1) returning "user_id") insert into "todos" ("id") select $2 from "slot"',
+      ' insert into "todos" ("id") select $2 from "slot"',
+    ],
+    [
+      'with "a" as (update "todos" set "x" = ($1) returning "id"), "b" as (select (1)) select "id" from "a"',
+      ' select "id" from "a"',
+    ],
+  ])("%s is named by %s", (text, main) => {
+    expect(mainStatement(text)).toBe(main);
   });
 });

@@ -181,8 +181,11 @@ describe(`telemetry over OTLP/HTTP (host: ${kind})`, { timeout: 60_000 }, () => 
       "db.operation.name": "INSERT",
       "db.collection.name": "todos",
     });
-    // drizzle's parameterised text, placeholders and all; never the values.
-    expect(insert.attributes["db.query.text"]).toMatch(/^insert into "todos" .*\$1/);
+    // drizzle's parameterised text, placeholders and all; never the values. The insert takes
+    // its place under the per-user limit in a CTE first (todo_counts).
+    expect(insert.attributes["db.query.text"]).toMatch(
+      /^with "slot" as \(insert into "todo_counts" .*\) insert into "todos" .*\$1/s,
+    );
   });
 
   it("makes a span per query inside a transaction too (Idempotency-Key)", async () => {

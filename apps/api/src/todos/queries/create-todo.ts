@@ -13,13 +13,13 @@ const p = (name: string) => sql.placeholder(name);
 // computed when it was built. Select-list parameters carry their types (PostgreSQL would guess text).
 const statement = preparedPerDatabase((db) => {
   const slot = db
-    .$with("slot", { one: sql<number>`one` })
+    .$with("slot", { userId: sql<string>`user_id` })
     .as(liveTodoSlot(p("userId"), p("limit")));
   return db
     .with(slot)
     .insert(todos)
     .select(
-      sql`select ${p("id")}::uuid, ${p("userId")}::text, ${p("title")}::varchar, ${p("description")}::text, ${p("completed")}::boolean, now(), now(), null, 1 from ${slot}`,
+      sql`select ${p("id")}::uuid, ${p("userId")}::text, ${p("title")}::varchar, ${p("description")}::text, ${p("completed")}::boolean, now(), now(), null, ${1}::int from ${slot}`,
     )
     .returning()
     .prepare("todos_create_within_limit");
