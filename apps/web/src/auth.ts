@@ -21,7 +21,6 @@ function create(): Auth {
     db,
     secret: env.BETTER_AUTH_SECRET,
     baseURL: env.BETTER_AUTH_URL,
-    trustedOrigins: [new URL(env.NEXT_PUBLIC_API_URL).origin],
     logger: getLogger(),
     ...(env.REDIS_URL
       ? { rateLimitStorage: redisRateLimitStorage({ url: env.REDIS_URL, logger: getLogger() }) }

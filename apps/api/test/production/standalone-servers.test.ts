@@ -170,6 +170,48 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
     expect(auth.headers.get("cache-control")).toBe("no-store");
   });
 
+  it("gives each page a fresh script nonce, and every script on the page carries it", async () => {
+    const nonces = new Set<string>();
+    for (const path of ["/sign-in", "/sign-in", "/sign-up"]) {
+      const response = await fetch(`${web.url}${path}`);
+      const html = await response.text();
+      const policy = response.headers.get("content-security-policy") ?? "";
+      const nonce = policy.match(
+        /script-src 'self' 'nonce-([A-Za-z0-9+/=]{24})' 'strict-dynamic';/,
+      )?.[1];
+      expect(nonce, policy).toBeDefined();
+      // No eval in production, pages talk to themselves and the API only, and nothing frames them.
+      expect(policy).not.toContain("unsafe-eval");
+      expect(policy).toContain(`connect-src 'self' ${new URL(api.url).origin};`);
+      expect(policy).toContain("frame-ancestors 'none'");
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length, path).toBeGreaterThan(3);
+      for (const script of scripts) expect(script, path).toContain(`nonce="${nonce}"`);
+      nonces.add(nonce as string);
+    }
+    expect(nonces.size).toBe(3);
+  });
+
+  it("refuses a cookie-carrying auth POST from the API's origin: only the web app's own origin is trusted", async () => {
+    const signIn = (origin: string) =>
+      curl(
+        `${web.url}/api/auth/sign-in/email`,
+        {
+          "content-type": "application/json",
+          origin,
+          cookie: "better-auth.session_token=anything",
+        },
+        JSON.stringify({ email: "nobody@example.com", password: "correct-horse-battery" }),
+      );
+    // The API's origin serves its reference page, which runs scripts of its own.
+    const fromApi = await signIn(new URL(api.url).origin);
+    expect(fromApi.status, fromApi.text).toBe(403);
+    expect(JSON.parse(fromApi.text)).toMatchObject({ code: "INVALID_ORIGIN" });
+    // The same request from the web app's origin gets as far as checking the password.
+    const fromWeb = await signIn(web.url);
+    expect(fromWeb.status, fromWeb.text).toBe(401);
+  });
+
   it.each([
     ["web", "DATABASE_URL"],
     ["web", "BETTER_AUTH_SECRET"],
