@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
+import { embeddedDataDir } from "@repo/db/embedded-url";
 import { runMigrations } from "@repo/db/migrate";
 import { freePort } from "@repo/node-server/free-port";
 import { startForwardingProxy } from "./forwarding-proxy";
@@ -54,7 +55,12 @@ async function run(app: (typeof apps)[number], env: NodeJS.ProcessEnv): Promise<
     : [next, "dev", "--hostname", "127.0.0.1", "--port", String(port)];
   const child = spawn(process.execPath, args, {
     cwd: path.join(root, app.dir),
-    env: { ...env, PORT: String(port), ...(production ? {} : { TRUSTED_PROXIES: "1" }) },
+    // Loopback only, in both modes (a production host's default is every interface).
+    env: {
+      ...env,
+      PORT: String(port),
+      ...(production ? { HOST: env.HOST ?? "127.0.0.1" } : { TRUSTED_PROXIES: "1" }),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const prefix = `\x1b[${app.color}m[${app.name}]\x1b[0m `;
@@ -87,7 +93,8 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL || undefined;
   if (!databaseUrl) {
     say("DATABASE_URL is unset: starting the embedded PostgreSQL (data in .data/postgres)…");
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/postgres") });
+    // Its password is generated on the first start, into .data/postgres.password.
+    embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir(path.join(root, ".data")) });
     databaseUrl = embedded.url;
   }
   await runMigrations({ url: databaseUrl });

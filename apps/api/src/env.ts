@@ -1,6 +1,6 @@
 import type { VerifierOptions } from "@repo/auth/verifier";
 import { parseTrustedProxies, type TrustedProxies } from "@repo/client-address";
-import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
+import { embeddedDatabaseUrl } from "@repo/db/embedded-url";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
 import { telemetryEnabled } from "@repo/telemetry/enabled";
 import { z } from "zod";
@@ -91,7 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
   const issuer = e.AUTH_ISSUER ?? authUrl;
   const audience = e.AUTH_AUDIENCE ?? authUrl;
   return {
-    databaseUrl: e.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+    databaseUrl: e.DATABASE_URL ?? embeddedDatabaseUrl(),
     embeddedDatabase: !e.DATABASE_URL,
     auth: e.AUTH_JWT_SECRET
       ? { mode: "secret", secret: e.AUTH_JWT_SECRET, issuer, audience }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseTrustedProxies, type TrustedProxies } from "@repo/client-address";
-import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
+import { embeddedDatabaseUrl } from "@repo/db/embedded-url";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
 import { z } from "zod";
 
@@ -111,7 +111,7 @@ function developmentDatabaseUrl(): string {
   if (process.env.NODE_ENV === "production") {
     throw new Error("DATABASE_URL is not set: a production server needs its PostgreSQL URL");
   }
-  return EMBEDDED_DATABASE_URL;
+  return embeddedDatabaseUrl();
 }
 
 /** A generated secret kept in `<repo root>/.data/better-auth-secret`, so sessions and JWT keys survive restarts. */
