@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { getAuth } from "@/auth";
-import { SignOutEverywhereButton } from "@/components/account/sign-out-everywhere-button";
-import { AppHeader } from "@/components/app-header";
+import { SignOutButton } from "@/components/sign-out-button";
+import { SignedInPage } from "@/components/signed-in-page";
 import { requireSession } from "@/lib/session";
 import { signOutSession } from "./actions";
 
@@ -43,45 +42,37 @@ export default async function AccountPage() {
   const sessions = await getAuth().api.listSessions({ headers: await headers() });
   sessions.sort((a, b) => +new Date(b.updatedAt) - +new Date(a.updatedAt));
   return (
-    <>
-      <AppHeader name={user.name} email={user.email} />
-      <main className="page">
-        <p>
-          <Link href="/todos" className="back-link">
-            ← Back to your todos
-          </Link>
-        </p>
-        <div className="card prose">
-          <h1>Account</h1>
-          <p className="muted">
-            {user.name} · {user.email}
-          </p>
-          <h2>Where you're signed in</h2>
-          <ul className="session-list" aria-label="Sessions">
-            {sessions.map((session) => (
-              <li key={session.id} className="session">
-                <div>
-                  <strong>{deviceOf(session.userAgent)}</strong>
-                  {session.id === current.id && <span className="badge">This device</span>}
-                  <p className="hint">
-                    Signed in {when.format(new Date(session.createdAt))} · last active{" "}
-                    {when.format(new Date(session.updatedAt))}
-                  </p>
-                </div>
-                {session.id !== current.id && (
-                  <form action={signOutSession}>
-                    <input type="hidden" name="sessionId" value={session.id} />
-                    <button type="submit" className="button ghost">
-                      Sign out
-                    </button>
-                  </form>
-                )}
-              </li>
-            ))}
-          </ul>
-          <SignOutEverywhereButton />
-        </div>
-      </main>
-    </>
+    <SignedInPage user={user}>
+      <h1>Account</h1>
+      <p className="muted">
+        {user.name} · {user.email}
+      </p>
+      <h2>Where you're signed in</h2>
+      <ul className="session-list" aria-label="Sessions">
+        {sessions.map((session) => (
+          <li key={session.id} className="session">
+            <div>
+              <strong>{deviceOf(session.userAgent)}</strong>
+              {session.id === current.id && <span className="badge">This device</span>}
+              <p className="hint">
+                Signed in {when.format(new Date(session.createdAt))} · last active{" "}
+                {when.format(new Date(session.updatedAt))}
+              </p>
+            </div>
+            {session.id !== current.id && (
+              <form action={signOutSession}>
+                <input type="hidden" name="sessionId" value={session.id} />
+                <button type="submit" className="button ghost">
+                  Sign out
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="row">
+        <SignOutButton everywhere />
+      </div>
+    </SignedInPage>
   );
 }

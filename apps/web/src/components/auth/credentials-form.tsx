@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { FormDone, FormError, SubmitButton } from "./form-parts";
 
 type Mode = "sign-up" | "sign-in";
 
@@ -73,16 +74,13 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
 
   if (sentTo)
     return (
-      <div className="auth-form" role="status">
+      <FormDone next={{ href: "/sign-in", label: "Back to sign in" }}>
         <h2 className="notice-title">Check your email</h2>
         <p>
-          We've sent a link to <strong>{sentTo}</strong>. Open it to confirm your address, then sign
-          in. No mail? Signing in sends a new link.
+          We've sent a link to <strong>{sentTo}</strong>. Open it to confirm your address. No mail?
+          Signing in sends a new link.
         </p>
-        <p className="auth-switch">
-          <Link href="/sign-in">Back to sign in</Link>
-        </p>
-      </div>
+      </FormDone>
     );
 
   return (
@@ -123,15 +121,8 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
           </p>
         )}
       </div>
-      {error && (
-        <p role="alert" id={`${id}-error`} className="form-error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button primary wide" aria-busy={pending}>
-        {pending && <span className="spinner" aria-hidden="true" />}
-        {signUp ? "Create account" : "Sign in"}
-      </button>
+      <FormError id={`${id}-error`} error={error} />
+      <SubmitButton pending={pending}>{signUp ? "Create account" : "Sign in"}</SubmitButton>
       <p className="auth-switch">
         {signUp ? (
           <>

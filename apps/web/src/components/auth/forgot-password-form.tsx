@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { FormDone, FormError, SubmitButton } from "./form-parts";
 
 /**
  * Asks Better Auth to mail a reset link. The answer is the same whether or not the address has
@@ -38,15 +39,12 @@ export function ForgotPasswordForm() {
 
   if (sentTo)
     return (
-      <div className="auth-form" role="status">
+      <FormDone next={{ href: "/sign-in", label: "Back to sign in" }}>
         <p>
           If <strong>{sentTo}</strong> has an account, a reset link is on its way. It works once,
           for an hour.
         </p>
-        <p className="auth-switch">
-          <Link href="/sign-in">Back to sign in</Link>
-        </p>
-      </div>
+      </FormDone>
     );
 
   return (
@@ -59,15 +57,8 @@ export function ForgotPasswordForm() {
         <label htmlFor={`${id}-email`}>Email</label>
         <input id={`${id}-email`} name="email" type="email" autoComplete="email" required />
       </div>
-      {error && (
-        <p role="alert" id={`${id}-error`} className="form-error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button primary wide" aria-busy={pending}>
-        {pending && <span className="spinner" aria-hidden="true" />}
-        Send reset link
-      </button>
+      <FormError id={`${id}-error`} error={error} />
+      <SubmitButton pending={pending}>Send reset link</SubmitButton>
       <p className="auth-switch">
         <Link href="/sign-in">Back to sign in</Link>
       </p>

@@ -1,10 +1,10 @@
 "use client";
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@repo/auth/password-policy";
-import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { forgetApiTokens } from "@/lib/api-token";
 import { authClient } from "@/lib/auth-client";
+import { FormDone, FormError, SubmitButton } from "./form-parts";
 
 function describe(error: { code?: string | undefined; status: number }): string {
   if (error.code === "INVALID_TOKEN") return "This link has expired or was used already.";
@@ -42,12 +42,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   if (done)
     return (
-      <div className="auth-form" role="status">
+      <FormDone next={{ href: "/sign-in", label: "Sign in" }}>
         <p>Your password is changed, and every device was signed out.</p>
-        <p className="auth-switch">
-          <Link href="/sign-in">Sign in</Link>
-        </p>
-      </div>
+      </FormDone>
     );
 
   return (
@@ -72,15 +69,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
           {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_LENGTH} characters.
         </p>
       </div>
-      {error && (
-        <p role="alert" id={`${id}-error`} className="form-error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button primary wide" aria-busy={pending}>
-        {pending && <span className="spinner" aria-hidden="true" />}
-        Set new password
-      </button>
+      <FormError id={`${id}-error`} error={error} />
+      <SubmitButton pending={pending}>Set new password</SubmitButton>
     </form>
   );
 }
