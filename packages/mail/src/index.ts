@@ -1,0 +1,17 @@
+import type { Mailer } from "./mailer";
+import { outboxMailer } from "./outbox-mailer";
+import { smtpMailer } from "./smtp-mailer";
+
+export type { Mail, Mailer } from "./mailer";
+
+/** Where the app's mails go: an SMTP server (production), or a folder of files (development). */
+export type MailerConfig = { from: string } & (
+  | { transport: "smtp"; url: string }
+  | { transport: "outbox"; dir: string }
+);
+
+export function createMailer(config: MailerConfig): Mailer {
+  return config.transport === "smtp"
+    ? smtpMailer({ url: config.url, from: config.from })
+    : outboxMailer({ dir: config.dir, from: config.from });
+}
