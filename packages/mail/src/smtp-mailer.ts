@@ -8,6 +8,12 @@ export interface SmtpMailerOptions {
   from: string;
 }
 
+/** `SMTP smtp://host:port`: never the credentials. */
+export function describeSmtpUrl(url: string): string {
+  const { protocol, hostname, port } = new URL(url);
+  return `SMTP ${protocol.replace(":", "")}://${hostname}${port ? `:${port}` : ""}`;
+}
+
 /** Mails through an SMTP server (nodemailer); one connection per message. */
 export function smtpMailer({ url, from }: SmtpMailerOptions): Mailer {
   const transport = nodemailer.createTransport(
@@ -21,10 +27,8 @@ export function smtpMailer({ url, from }: SmtpMailerOptions): Mailer {
     },
     { from },
   );
-  const { hostname, port, protocol } = new URL(url);
   return {
-    // Never the credentials.
-    description: `SMTP ${protocol.replace(":", "")}://${hostname}${port ? `:${port}` : ""}`,
+    description: describeSmtpUrl(url),
     async send({ to, subject, text }) {
       await transport.sendMail({ to, subject, text });
     },
