@@ -1,7 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAuth } from "@repo/auth/server";
+import { signUpVerified } from "@repo/auth/testing";
 import { createVerifier } from "@repo/auth/verifier";
+import { createMailer } from "@repo/mail";
+import { type SmtpSink, startSmtpSink } from "@repo/mail/testing";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRequest } from "../../src/app";
@@ -16,12 +19,16 @@ describe("a token issued by Better Auth", () => {
   let auth: ReturnType<typeof createAuth>;
   let jwksServer: http.Server;
   let jwksUrl: string;
+  let sink: SmtpSink;
 
   beforeAll(async () => {
+    // Sign-ups are verified through the mail, sent over SMTP to a real SMTP server.
+    sink = await startSmtpSink();
     auth = createAuth({
       db: api.database.current.db,
       secret: "test-secret-test-secret-test-secret-0123",
       baseURL: WEB,
+      mailer: createMailer({ transport: "smtp", url: sink.url, from: "t@example.test" }),
     });
     jwksServer = http.createServer(async (_, res) => {
       const jwks = await auth.handler(new Request(`${WEB}/api/auth/jwks`));
@@ -30,27 +37,22 @@ describe("a token issued by Better Auth", () => {
     await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
     jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/api/auth/jwks`;
   });
-  afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => jwksServer.close(() => resolve()));
+    await sink.close();
+  });
 
   async function signUp(email: string) {
-    const response = await auth.handler(
-      new Request(`${WEB}/api/auth/sign-up/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: WEB },
-        body: JSON.stringify({ email, password: "correct-horse-battery", name: "Ada" }),
-      }),
+    const { cookie, userId } = await signUpVerified(
+      { handle: (request) => auth.handler(request), baseUrl: WEB, waitForMail: sink.waitForMail },
+      { email, name: "Ada" },
     );
-    expect(response.status).toBe(200);
-    const cookie = response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
     const tokenResponse = await auth.handler(
       new Request(`${WEB}/api/auth/token`, { headers: { cookie } }),
     );
+    expect(tokenResponse.status).toBe(200);
     const { token } = (await tokenResponse.json()) as { token: string };
-    const { user } = (await response.json()) as { user: { id: string } };
-    return { token, userId: user.id };
+    return { token, userId };
   }
 
   it("carries only sub, email, name, iss, aud, iat and exp", async () => {
