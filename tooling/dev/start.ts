@@ -1,7 +1,10 @@
 // `pnpm dev` (and `pnpm start` with --production: the standalone builds): runs the whole system
 // from one command.
 // With DATABASE_URL unset it starts the embedded PostgreSQL (data in .data/postgres, kept
-// between runs), applies the migrations, and hands the URL to both apps. Ctrl-C stops it all.
+// between runs), applies the migrations, and hands the URL to both apps. With SMTP_URL unset,
+// mails land in .data/outbox, one file each: the development web app writes them there itself;
+// the production build, which needs SMTP, is given a local SMTP server that writes them there.
+// Ctrl-C stops it all.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
@@ -9,6 +12,8 @@ import path from "node:path";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
 import { embeddedDataDir } from "@repo/db/embedded-url";
 import { runMigrations } from "@repo/db/migrate";
+import { writeToOutbox } from "@repo/mail";
+import { type SmtpSink, startSmtpSink } from "@repo/mail/smtp-sink";
 import { freePort } from "@repo/node-server/free-port";
 import { startForwardingProxy } from "./forwarding-proxy";
 
@@ -100,10 +105,28 @@ async function main() {
   await runMigrations({ url: databaseUrl });
   say(`Database ready at ${new URL(databaseUrl).host}, migrations applied.`);
 
+  let smtp: SmtpSink | undefined;
+  const outbox = path.resolve(process.env.MAIL_OUTBOX_DIR || path.join(root, ".data/outbox"));
+  if (!process.env.SMTP_URL) {
+    if (production)
+      smtp = await startSmtpSink({
+        onMail: async ({ from, to, subject, text }) => {
+          for (const address of to)
+            await writeToOutbox(outbox, { to: address, subject, text }, from);
+        },
+      });
+    say(
+      `SMTP_URL is unset: mails (verification, password reset) go to ${path.relative(root, outbox) || outbox}/, one file each${smtp ? ` (through a local SMTP server on 127.0.0.1:${smtp.port})` : ""}.`,
+    );
+  }
+
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Resolved here: the web app would read a relative path from its own folder.
+    MAIL_OUTBOX_DIR: outbox,
+    ...(smtp ? { SMTP_URL: smtp.url } : {}),
   };
   const children = await Promise.all(apps.map((app) => run(app, env)));
   say(
@@ -126,6 +149,7 @@ async function main() {
       ),
     );
     await embedded?.stop();
+    await smtp?.close();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));

@@ -145,7 +145,9 @@ function developmentOutbox(dir: string | undefined): string {
       "SMTP_URL is not set: a production server needs an SMTP server (smtp:// or smtps://) to send verification and password-reset mails",
     );
   }
-  return path.resolve(dir ?? path.join(findRepoRoot(), ".data", "outbox"));
+  // turbopackIgnore: a folder named at run time, not a file of the build to trace.
+  if (dir) return path.resolve(/* turbopackIgnore: true */ dir);
+  return path.join(findRepoRoot(), ".data", "outbox");
 }
 
 /** The embedded server `pnpm dev` starts; a production server refuses to start without a URL. */

@@ -1,5 +1,8 @@
 import type { Mailer } from "./mailer";
 import { outboxMailer } from "./outbox-mailer";
+
+export { writeToOutbox } from "./outbox-mailer";
+
 import { describeSmtpUrl, smtpMailer } from "./smtp-mailer";
 
 export type { Mail, Mailer } from "./mailer";
