@@ -7,5 +7,4 @@ export const auth = createAuth({
   db: {} as Database,
   secret: "schema-generation-only-secret-0000000000",
   baseURL: "http://localhost:3000",
-  mailer: { description: "none", send: async () => {}, close: async () => {} },
 });

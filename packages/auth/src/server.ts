@@ -21,8 +21,12 @@ export interface AuthOptions {
   baseURL: string;
   /** Origins allowed to POST to the auth endpoints, besides `baseURL`. */
   trustedOrigins?: string[];
-  /** Sends the account mails: verification, password reset, "someone tried to sign up". */
-  mailer: Mailer;
+  /**
+   * Sends the account mails: verification, password reset, "someone tried to sign up". Without
+   * one (a tool that only signs tokens, say), no address can be verified and no password reset:
+   * nobody new can sign in.
+   */
+  mailer?: Mailer;
   /** Link and session lifetimes, in seconds; ACCOUNT_LIFETIMES for what is not given. */
   lifetimes?: Partial<AccountLifetimes>;
   /** Where Better Auth's messages go, as JSON lines (secrets redacted). Default: Better Auth's console output. */
@@ -85,7 +89,9 @@ export function createAuth({
   keyRotation = DEFAULT_KEY_ROTATION,
 }: AuthOptions) {
   const lifetimes = { ...ACCOUNT_LIFETIMES, ...lifetimeOverrides };
-  const mails = accountMails({ mailer, appUrl: baseURL, lifetimes, ...(logger ? { logger } : {}) });
+  const mails = mailer
+    ? accountMails({ mailer, appUrl: baseURL, lifetimes, ...(logger ? { logger } : {}) })
+    : undefined;
   return betterAuth({
     baseURL,
     ...(logger ? { logger: betterAuthLogger(logger) } : {}),
@@ -101,13 +107,14 @@ export function createAuth({
       // null`, a user object of the same shape with a made-up id, after hashing the password
       // as a real sign-up does), and calls onExistingUserSignUp instead of creating anything.
       requireEmailVerification: true,
-      onExistingUserSignUp: mails.existingAccount,
-      sendResetPassword: mails.resetPassword,
+      ...(mails
+        ? { onExistingUserSignUp: mails.existingAccount, sendResetPassword: mails.resetPassword }
+        : {}),
       resetPasswordTokenExpiresIn: lifetimes.resetLinkSeconds,
       revokeSessionsOnPasswordReset: true,
     },
     emailVerification: {
-      sendVerificationEmail: mails.verifyEmail,
+      ...(mails ? { sendVerificationEmail: mails.verifyEmail } : {}),
       sendOnSignUp: true,
       // A sign-in with the right password but an unverified address: no session, another mail.
       sendOnSignIn: true,
