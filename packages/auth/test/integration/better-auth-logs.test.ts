@@ -1,6 +1,9 @@
 import { Writable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
 import { useTestDatabase } from "@repo/db/testing/vitest";
 import { createLogger, type LogLevel } from "@repo/logger";
+import { createMailer } from "@repo/mail";
+import { startSmtpSink } from "@repo/mail/testing";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { postAuth, signUpVerified } from "../../src/testing";
@@ -11,7 +14,7 @@ const sink = useSmtpSink();
 const EMAIL = "ada.logs@example.test";
 const PASSWORD = "correct-horse-battery-staple";
 
-function authLoggingAt(level: LogLevel) {
+function authLoggingAt(level: LogLevel, mailer?: ReturnType<typeof createMailer>) {
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -20,7 +23,10 @@ function authLoggingAt(level: LogLevel) {
     },
   });
   const logger = createLogger({ level, destination });
-  const app = authUnderTest(database.current.db, sink.current, { logger });
+  const app = authUnderTest(database.current.db, sink.current, {
+    logger,
+    ...(mailer ? { mailer } : {}),
+  });
   const post = (path: string, body: object) => postAuth(app, path, body);
   return { app, lines, post };
 }
@@ -104,5 +110,35 @@ describe("Better Auth's log, through the app's logger", () => {
       (await post("/sign-up/email", { email: EMAIL, password: PASSWORD, name: "A" })).status,
     ).toBe(200);
     expect(lines).toEqual([]);
+  });
+
+  it("logs a mail the SMTP server refused, without the address or the link", async () => {
+    const refusing = await startSmtpSink({ credentials: { user: "mailer", pass: "right" } });
+    try {
+      const mailer = createMailer({
+        transport: "smtp",
+        url: refusing.url.replace("right", "wrong"),
+        from: "Todo <no-reply@example.test>",
+      });
+      const { lines, post } = authLoggingAt("info", mailer);
+      const email = "refused.mail@example.test";
+      const signUp = await post("/sign-up/email", { email, password: PASSWORD, name: "R" });
+      expect(signUp.status).toBe(200); // answered before the mail is even tried
+      for (let waited = 0; waited < 10_000; waited += 50) {
+        if (lines.some((line) => line.includes("background task"))) break;
+        await sleep(50);
+      }
+      const failure = lines
+        .map((line) => JSON.parse(line))
+        .find((record) => String(record.msg).includes("Failed to run background task"));
+      expect(failure).toMatchObject({ level: "error", source: "better-auth" });
+      expect(JSON.stringify(failure)).toMatch(/Invalid login|535/); // the server's answer
+      const text = lines.join("\n");
+      for (const secret of [email, "verify-email?", "token=", "eyJ", "wrong"])
+        expect(text).not.toContain(secret);
+      expect(refusing.mails).toEqual([]);
+    } finally {
+      await refusing.close();
+    }
   });
 });
