@@ -1,4 +1,4 @@
-import type { Logger } from "@repo/logger";
+import { describeError, type Logger } from "@repo/logger";
 import type { Mail, Mailer } from "@repo/mail";
 import {
   existingAccountMessage,
@@ -6,6 +6,7 @@ import {
   verifyEmailMessage,
 } from "@repo/mail/messages";
 import type { AccountLifetimes } from "./account-lifetimes";
+import { redactText } from "./better-auth-logger";
 
 /** The web app's pages the mails link to (apps/web/src/app). */
 export const ACCOUNT_PAGES = {
@@ -24,16 +25,30 @@ export interface AccountMailsOptions {
 }
 
 /**
- * Better Auth's mail callbacks. Better Auth runs them as background tasks (server.ts,
- * `advanced.backgroundTasks`), so no response waits for the mail server, and a sign-up or reset
- * request takes as long whether or not a mail goes out. Logged: which mail and where it went,
- * never the address, the link or its token.
+ * Better Auth's mail callbacks. Each starts its send and returns at once: no response waits for
+ * the mail server, so a sign-up, a reset request or a resend takes as long whether or not a mail
+ * goes out (Better Auth awaits /send-verification-email's callback, and pads that route to only
+ * 500 ms: an SMTP server slower than that would tell which addresses have an unverified account).
+ * Logged: which mail and where it went, or why it failed (the server's answer, addresses
+ * redacted), never the address, the link or its token.
  */
 export function accountMails({ mailer, appUrl, lifetimes, logger }: AccountMailsOptions) {
   const page = (path: string) => new URL(path, appUrl).href;
-  const send = async (kind: string, mail: Mail) => {
-    await mailer.send(mail);
-    logger?.info({ source: "mail", kind, via: mailer.description }, "mail sent");
+  const send = async (kind: string, mail: Mail): Promise<void> => {
+    // Not awaited, on purpose (above); the outcome is logged.
+    void mailer.send(mail).then(
+      () => logger?.info({ source: "mail", kind, via: mailer.description }, "mail sent"),
+      (error: unknown) => {
+        const summary = describeError(error);
+        const redacted = { ...summary, message: redactText(summary.message) };
+        if (logger)
+          logger.error(
+            { source: "mail", kind, via: mailer.description, error: redacted },
+            "mail not sent",
+          );
+        else console.error(`mail not sent (${kind}): ${redacted.message}`);
+      },
+    );
   };
   return {
     verifyEmail: ({ user, url }: { user: { email: string }; url: string }) =>

@@ -133,10 +133,6 @@ export function createAuth({
     advanced: {
       // The address handleAuthRequest resolved (TRUSTED_PROXIES, as the API does), one value.
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER], ipv6Subnet: 64 },
-      // Mails go out after the response (Better Auth logs a failure): a response never waits
-      // for the mail server, and takes as long whether or not the address has an account.
-      // (Each task arrives with Better Auth's own .catch attached: nothing to await here.)
-      backgroundTasks: { handler: (task) => void task },
     },
     rateLimit: {
       ...(rateLimitEnabled === undefined ? {} : { enabled: rateLimitEnabled }),

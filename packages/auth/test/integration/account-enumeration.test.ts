@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { useTestDatabase } from "@repo/db/testing/vitest";
+import { startSmtpSink } from "@repo/mail/testing";
 import { describe, expect, it } from "vitest";
 import { postAuth, signUpVerified } from "../../src/testing";
 import { authUnderTest, useSmtpSink } from "../support/auth-under-test";
@@ -104,5 +106,30 @@ describe("no account enumeration", () => {
     });
     expect(attempts[1]).toEqual(attempts[0]);
     expect(attempts[2]).toEqual(attempts[0]);
+  });
+
+  it("asking for another verification mail takes as long whether or not an unverified account has the address, however slow the mail server", async () => {
+    // A mail server that takes 1.5 s to accept each message.
+    const slow = await startSmtpSink({ onMail: () => sleep(1_500) });
+    try {
+      const app = authUnderTest(database.current.db, slow);
+      const pending = "pending@example.test";
+      await postAuth(app, "/sign-up/email", { email: pending, password: PASSWORD, name: "P" });
+      const time = async (email: string) => {
+        const start = performance.now();
+        const response = await postAuth(app, "/send-verification-email", { email });
+        expect(await response.json()).toEqual({ status: true });
+        return performance.now() - start;
+      };
+      const unknown = await time("nobody-pending@example.test");
+      const existing = await time(pending);
+      // Better Auth pads this route to 500 ms; the mail is sent after the answer.
+      expect(existing, `existing ${existing} ms, unknown ${unknown} ms`).toBeLessThan(1_000);
+      expect(Math.abs(existing - unknown)).toBeLessThan(300);
+      await slow.waitForMail({ to: pending, subject: "Confirm your email" }); // the sign-up's
+      await slow.waitForMail({ to: pending, subject: "Confirm your email" }); // and the resend
+    } finally {
+      await slow.close();
+    }
   });
 });
