@@ -12,7 +12,6 @@ import path from "node:path";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
 import { embeddedDataDir } from "@repo/db/embedded-url";
 import { runMigrations } from "@repo/db/migrate";
-import { writeToOutbox } from "@repo/mail";
 import { type SmtpSink, startSmtpSink } from "@repo/mail/smtp-sink";
 import { freePort } from "@repo/node-server/free-port";
 import { startForwardingProxy } from "./forwarding-proxy";
@@ -108,13 +107,7 @@ async function main() {
   let smtp: SmtpSink | undefined;
   const outbox = path.resolve(process.env.MAIL_OUTBOX_DIR || path.join(root, ".data/outbox"));
   if (!process.env.SMTP_URL) {
-    if (production)
-      smtp = await startSmtpSink({
-        onMail: async ({ from, to, subject, text }) => {
-          for (const address of to)
-            await writeToOutbox(outbox, { to: address, subject, text }, from);
-        },
-      });
+    if (production) smtp = await startSmtpSink({ outboxDir: outbox });
     say(
       `SMTP_URL is unset: mails (verification, password reset) go to ${path.relative(root, outbox) || outbox}/, one file each${smtp ? ` (through a local SMTP server on 127.0.0.1:${smtp.port})` : ""}.`,
     );

@@ -4,7 +4,8 @@ import type { Mail } from "./mailer";
 
 const SIGNATURE = "\n-- \nTodo";
 
-const duration = (seconds: number) =>
+/** "1 hour", "24 hours", "30 minutes": a link's life as the mails and the pages say it. */
+export const duration = (seconds: number) =>
   seconds % 3600 === 0
     ? `${seconds / 3600} hour${seconds === 3600 ? "" : "s"}`
     : `${Math.round(seconds / 60)} minutes`;

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { createMailWaiter, type ReceivedMail } from "./mailbox";
+import { writeToOutbox } from "./outbox-mailer";
 
 export type { MailQuery, ReceivedMail } from "./mailbox";
 
@@ -12,6 +13,11 @@ export interface SmtpSinkOptions {
   credentials?: { user: string; pass: string };
   /** Called with each message received, before the client is answered. */
   onMail?: (mail: ReceivedMail) => void | Promise<void>;
+  /**
+   * A folder that gets each message received as an outbox file (one per recipient), before the
+   * client is answered: for readers in other processes (a person, the e2e workers).
+   */
+  outboxDir?: string;
 }
 
 export interface SmtpSink {
@@ -33,6 +39,7 @@ export async function startSmtpSink({
   port = 0,
   credentials,
   onMail,
+  outboxDir,
 }: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
@@ -55,6 +62,13 @@ export async function startSmtpSink({
             text: parsed.text ?? "",
           };
           mails.push(mail);
+          if (outboxDir)
+            for (const to of mail.to)
+              await writeToOutbox(
+                outboxDir,
+                { to, subject: mail.subject, text: mail.text },
+                mail.from,
+              );
           await onMail?.(mail);
           callback();
         })

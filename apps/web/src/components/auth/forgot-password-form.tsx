@@ -1,5 +1,7 @@
 "use client";
 
+import { ACCOUNT_LIFETIMES } from "@repo/auth/account-lifetimes";
+import { duration } from "@repo/mail/messages";
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { authClient } from "@/lib/auth-client";
@@ -42,7 +44,7 @@ export function ForgotPasswordForm() {
       <FormDone next={{ href: "/sign-in", label: "Back to sign in" }}>
         <p>
           If <strong>{sentTo}</strong> has an account, a reset link is on its way. It works once,
-          for an hour.
+          for {duration(ACCOUNT_LIFETIMES.resetLinkSeconds)}.
         </p>
       </FormDone>
     );
