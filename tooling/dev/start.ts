@@ -1,13 +1,18 @@
 // `pnpm dev` (and `pnpm start` with --production: the standalone builds): runs the whole system
 // from one command.
 // With DATABASE_URL unset it starts the embedded PostgreSQL (data in .data/postgres, kept
-// between runs), applies the migrations, and hands the URL to both apps. Ctrl-C stops it all.
+// between runs), applies the migrations, and hands the URL to both apps. With SMTP_URL unset,
+// mails land in .data/outbox, one file each: the development web app writes them there itself;
+// the production build, which needs SMTP, is given a local SMTP server that writes them there.
+// Ctrl-C stops it all.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
+import { embeddedDataDir } from "@repo/db/embedded-url";
 import { runMigrations } from "@repo/db/migrate";
+import { type SmtpSink, startSmtpSink } from "@repo/mail/smtp-sink";
 import { freePort } from "@repo/node-server/free-port";
 import { startForwardingProxy } from "./forwarding-proxy";
 
@@ -54,7 +59,12 @@ async function run(app: (typeof apps)[number], env: NodeJS.ProcessEnv): Promise<
     : [next, "dev", "--hostname", "127.0.0.1", "--port", String(port)];
   const child = spawn(process.execPath, args, {
     cwd: path.join(root, app.dir),
-    env: { ...env, PORT: String(port), ...(production ? {} : { TRUSTED_PROXIES: "1" }) },
+    // Loopback only, in both modes (a production host's default is every interface).
+    env: {
+      ...env,
+      PORT: String(port),
+      ...(production ? { HOST: env.HOST ?? "127.0.0.1" } : { TRUSTED_PROXIES: "1" }),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const prefix = `\x1b[${app.color}m[${app.name}]\x1b[0m `;
@@ -87,16 +97,29 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL || undefined;
   if (!databaseUrl) {
     say("DATABASE_URL is unset: starting the embedded PostgreSQL (data in .data/postgres)…");
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/postgres") });
+    // Its password is generated on the first start, into .data/postgres.password.
+    embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir(path.join(root, ".data")) });
     databaseUrl = embedded.url;
   }
   await runMigrations({ url: databaseUrl });
   say(`Database ready at ${new URL(databaseUrl).host}, migrations applied.`);
 
+  let smtp: SmtpSink | undefined;
+  const outbox = path.resolve(process.env.MAIL_OUTBOX_DIR || path.join(root, ".data/outbox"));
+  if (!process.env.SMTP_URL) {
+    if (production) smtp = await startSmtpSink({ outboxDir: outbox });
+    say(
+      `SMTP_URL is unset: mails (verification, password reset) go to ${path.relative(root, outbox) || outbox}/, one file each${smtp ? ` (through a local SMTP server on 127.0.0.1:${smtp.port})` : ""}.`,
+    );
+  }
+
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Resolved here: the web app would read a relative path from its own folder.
+    MAIL_OUTBOX_DIR: outbox,
+    ...(smtp ? { SMTP_URL: smtp.url } : {}),
   };
   const children = await Promise.all(apps.map((app) => run(app, env)));
   say(
@@ -119,6 +142,7 @@ async function main() {
       ),
     );
     await embedded?.stop();
+    await smtp?.close();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));

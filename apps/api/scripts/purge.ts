@@ -1,10 +1,10 @@
 // `pnpm todos:purge`: removes todos soft-deleted more than 30 days ago and expired
 // idempotency keys from DATABASE_URL (or the embedded development database). Run it daily.
 import { createDatabase } from "@repo/db/client";
-import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
+import { embeddedDatabaseUrl } from "@repo/db/embedded-url";
 import { purgeExpired } from "../src/maintenance/purge";
 
-const url = process.env.DATABASE_URL || EMBEDDED_DATABASE_URL;
+const url = process.env.DATABASE_URL || embeddedDatabaseUrl();
 const { db, close } = createDatabase({ url, max: 1 });
 try {
   const purged = await purgeExpired(db);

@@ -1,7 +1,7 @@
 import { DEFAULT_API_AUDIENCE } from "@repo/auth/api-audience";
 import { decodeHs256Secret, type VerifierOptions } from "@repo/auth/verifier";
 import { parseTrustedProxies, type TrustedProxies } from "@repo/client-address";
-import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
+import { embeddedDatabaseUrl } from "@repo/db/embedded-url";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
 import { telemetryEnabled } from "@repo/telemetry/enabled";
 import { z } from "zod";
@@ -117,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
   // The web app's AUTH_AUDIENCE has the same default: a token for the web origin is refused.
   const audience = e.AUTH_AUDIENCE ?? DEFAULT_API_AUDIENCE;
   return {
-    databaseUrl: e.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+    databaseUrl: e.DATABASE_URL ?? embeddedDatabaseUrl(),
     embeddedDatabase: !e.DATABASE_URL,
     auth: e.AUTH_JWT_SECRET
       ? { mode: "secret", secret: e.AUTH_JWT_SECRET, issuer, audience }

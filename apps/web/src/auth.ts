@@ -2,6 +2,7 @@ import "server-only";
 import { redisRateLimitStorage } from "@repo/auth/redis-rate-limit-storage";
 import { type Auth, createAuth } from "@repo/auth/server";
 import { createDatabase } from "@repo/db/client";
+import { createMailer } from "@repo/mail";
 import { getEnv } from "./env";
 import { getLogger } from "./logger";
 
@@ -22,12 +23,14 @@ function create(): Auth {
     secret: env.BETTER_AUTH_SECRET,
     baseURL: env.BETTER_AUTH_URL,
     audience: env.AUTH_AUDIENCE,
-    trustedOrigins: [new URL(env.NEXT_PUBLIC_API_URL).origin],
+    mailer: createMailer(env.mail),
     logger: getLogger(),
     ...(env.REDIS_URL
       ? { rateLimitStorage: redisRateLimitStorage({ url: env.REDIS_URL, logger: getLogger() }) }
       : {}),
     signInLimit: env.AUTH_RATE_LIMIT_SIGN_IN,
+    mailLimit: env.AUTH_RATE_LIMIT_MAIL,
+    linkLimit: env.AUTH_RATE_LIMIT_LINK,
     requestLimit: env.AUTH_RATE_LIMIT,
     keyRotation: {
       rotationInterval: env.AUTH_JWKS_ROTATION_INTERVAL_SECONDS,

@@ -4,8 +4,9 @@ import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSyn
 import path from "node:path";
 import { DEFAULT_API_AUDIENCE } from "@repo/auth/api-audience";
 import { parseTrustedProxies, type TrustedProxies } from "@repo/client-address";
-import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
+import { embeddedDatabaseUrl } from "@repo/db/embedded-url";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
+import type { MailerConfig } from "@repo/mail";
 import { z } from "zod";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
@@ -51,8 +52,22 @@ const schema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
     .optional(),
-  // `requests/seconds` per client address for sign-in and sign-up, and for any other auth path.
+  // The account mails: an SMTP server (smtp://user:password@host:587, or smtps:// for TLS from
+  // the start); unset, development writes them into an outbox folder and production refuses.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^[^\r\n]*[^\s@<>]+@[^\s@<>]+[^\r\n]*$/,
+      "must be an address, e.g. Todo <no-reply@example.com>",
+    )
+    .optional(),
+  MAIL_OUTBOX_DIR: z.string().optional(),
+  // `requests/seconds` per client address for sign-in and sign-up, for the paths that send a
+  // mail, for those that use a mailed link, and for any other auth path.
   AUTH_RATE_LIMIT_SIGN_IN: rate("3/10"),
+  AUTH_RATE_LIMIT_MAIL: rate("3/60"),
+  AUTH_RATE_LIMIT_LINK: rate("10/60"),
   AUTH_RATE_LIMIT: rate("100/10"),
   // JWT signing keys: how long one signs, and how long the JWKS keeps it after (seconds).
   AUTH_JWKS_ROTATION_INTERVAL_SECONDS: seconds(30 * 24 * 3600),
@@ -72,7 +87,15 @@ export interface Env {
   TRUSTED_PROXIES: TrustedProxies;
   /** Better Auth's rate-limit counters; unset: the database. */
   REDIS_URL?: string;
+  /**
+   * Where the account mails go, from SMTP_URL and MAIL_FROM (default `Todo <no-reply@<host of
+   * BETTER_AUTH_URL>>`); without SMTP_URL, in development only, files in MAIL_OUTBOX_DIR
+   * (default `<repo root>/.data/outbox`).
+   */
+  mail: MailerConfig;
   AUTH_RATE_LIMIT_SIGN_IN: { max: number; window: number };
+  AUTH_RATE_LIMIT_MAIL: { max: number; window: number };
+  AUTH_RATE_LIMIT_LINK: { max: number; window: number };
   AUTH_RATE_LIMIT: { max: number; window: number };
   /** A signing key signs this long (seconds), then the next token mints a new one. */
   AUTH_JWKS_ROTATION_INTERVAL_SECONDS: number;
@@ -103,12 +126,33 @@ export function readEnv(source: NodeJS.ProcessEnv): Env {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
     throw new Error(`Invalid environment: ${problems.join("; ")}`);
   }
-  const { BETTER_AUTH_SECRET, DATABASE_URL, ...rest } = parsed.data;
+  const { BETTER_AUTH_SECRET, DATABASE_URL, SMTP_URL, MAIL_FROM, MAIL_OUTBOX_DIR, ...rest } =
+    parsed.data;
+  const from = MAIL_FROM ?? `Todo <no-reply@${new URL(rest.BETTER_AUTH_URL).hostname}>`;
   return {
     ...rest,
     DATABASE_URL: DATABASE_URL ?? developmentDatabaseUrl(),
     BETTER_AUTH_SECRET: BETTER_AUTH_SECRET ?? developmentSecret(),
+    mail: SMTP_URL
+      ? { transport: "smtp", url: SMTP_URL, from }
+      : { transport: "outbox", dir: developmentOutbox(MAIL_OUTBOX_DIR), from },
   };
+}
+
+/**
+ * Development's mail: a file per message in `dir` (default `<repo root>/.data/outbox`). A
+ * production server refuses to start without SMTP_URL: its verification and reset mails must
+ * reach people.
+ */
+function developmentOutbox(dir: string | undefined): string {
+  if (process.env.NODE_ENV === "production") {
+    throw new Error(
+      "SMTP_URL is not set: a production server needs an SMTP server (smtp:// or smtps://) to send verification and password-reset mails",
+    );
+  }
+  // turbopackIgnore: a folder named at run time, not a file of the build to trace.
+  if (dir) return path.resolve(/* turbopackIgnore: true */ dir);
+  return path.join(findRepoRoot(), ".data", "outbox");
 }
 
 /** The embedded server `pnpm dev` starts; a production server refuses to start without a URL. */
@@ -116,7 +160,7 @@ function developmentDatabaseUrl(): string {
   if (process.env.NODE_ENV === "production") {
     throw new Error("DATABASE_URL is not set: a production server needs its PostgreSQL URL");
   }
-  return EMBEDDED_DATABASE_URL;
+  return embeddedDatabaseUrl();
 }
 
 /** A generated secret kept in `<repo root>/.data/better-auth-secret`, so sessions and JWT keys survive restarts. */

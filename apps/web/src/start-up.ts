@@ -1,5 +1,6 @@
 import "server-only";
 import { createLogger, type DestinationStream } from "@repo/logger";
+import { describeMailerConfig } from "@repo/mail";
 import { type Env, readEnv } from "./env";
 
 export interface StartUpOptions {
@@ -30,6 +31,8 @@ export function startUp({ source = process.env, destination }: StartUpOptions = 
       authUrl: env.BETTER_AUTH_URL,
       apiUrl: env.NEXT_PUBLIC_API_URL,
       database: env.DATABASE_URL ? "DATABASE_URL" : "embedded",
+      // Where verification and reset mails go (in development, the folder to read them from).
+      mail: describeMailerConfig(env.mail),
     },
     "configuration read",
   );

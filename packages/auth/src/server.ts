@@ -1,14 +1,18 @@
 import type { Database } from "@repo/db/client";
 import * as schema from "@repo/db/schema";
 import type { Logger } from "@repo/logger";
+import type { Mailer } from "@repo/mail";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins/jwt";
+import { ACCOUNT_LIFETIMES, type AccountLifetimes } from "./account-lifetimes";
+import { accountMails } from "./account-mails";
 import { DEFAULT_API_AUDIENCE } from "./api-audience";
 import { betterAuthLogger } from "./better-auth-logger";
 import { CLIENT_ADDRESS_HEADER } from "./handle-auth-request";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 import type { RateLimitStorage } from "./redis-rate-limit-storage";
+import { capSessionRenewal } from "./session-absolute-lifetime";
 
 export interface AuthOptions {
   db: Database;
@@ -20,6 +24,14 @@ export interface AuthOptions {
   audience?: string;
   /** Origins allowed to POST to the auth endpoints, besides `baseURL`. */
   trustedOrigins?: string[];
+  /**
+   * Sends the account mails: verification, password reset, "someone tried to sign up". Without
+   * one (a tool that only signs tokens, say), no address can be verified and no password reset:
+   * nobody new can sign in.
+   */
+  mailer?: Mailer;
+  /** Link and session lifetimes, in seconds; ACCOUNT_LIFETIMES for what is not given. */
+  lifetimes?: Partial<AccountLifetimes>;
   /** Where Better Auth's messages go, as JSON lines (secrets redacted). Default: Better Auth's console output. */
   logger?: Logger;
   /**
@@ -32,6 +44,13 @@ export interface AuthOptions {
    * 3 in 10 s, unless told).
    */
   signInLimit?: { max: number; window: number };
+  /**
+   * Requests that send a mail (send-verification-email, request-password-reset), per client
+   * address and path: 3 in 60 s unless told (Better Auth's own default for these).
+   */
+  mailLimit?: { max: number; window: number };
+  /** Requests that use a mailed link (verify-email, reset-password): 10 in 60 s unless told. */
+  linkLimit?: { max: number; window: number };
   /** Any other auth request, per client address, path and window (Better Auth's 100 in 10 s unless told). */
   requestLimit?: { max: number; window: number };
   /** Whether Better Auth limits requests at all; unless told, in production only (its default). */
@@ -51,20 +70,32 @@ export const DEFAULT_KEY_ROTATION = {
   gracePeriod: 7 * 24 * 3600,
 };
 
-/** Better Auth for the web app: email + password sessions, and short-lived JWTs for the API. */
+/**
+ * Better Auth for the web app: email + password accounts, verified by mail before any session
+ * (so any token) exists; sessions with an idle and an absolute lifetime; and short-lived JWTs
+ * for the API.
+ */
 export function createAuth({
   db,
   secret,
   baseURL,
   audience = DEFAULT_API_AUDIENCE,
   trustedOrigins = [],
+  mailer,
+  lifetimes: lifetimeOverrides,
   logger,
   rateLimitStorage,
   signInLimit = { max: 3, window: 10 },
+  mailLimit = { max: 3, window: 60 },
+  linkLimit = { max: 10, window: 60 },
   requestLimit = { max: 100, window: 10 },
   rateLimitEnabled,
   keyRotation = DEFAULT_KEY_ROTATION,
 }: AuthOptions) {
+  const lifetimes = { ...ACCOUNT_LIFETIMES, ...lifetimeOverrides };
+  const mails = mailer
+    ? accountMails({ mailer, appUrl: baseURL, lifetimes, ...(logger ? { logger } : {}) })
+    : undefined;
   return betterAuth({
     baseURL,
     ...(logger ? { logger: betterAuthLogger(logger) } : {}),
@@ -75,6 +106,33 @@ export function createAuth({
       enabled: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
+      // No session before the address is verified. With this, Better Auth also answers a
+      // sign-up for an address that has an account as it answers a new one (200, `token:
+      // null`, a user object of the same shape with a made-up id, after hashing the password
+      // as a real sign-up does), and calls onExistingUserSignUp instead of creating anything.
+      requireEmailVerification: true,
+      ...(mails
+        ? { onExistingUserSignUp: mails.existingAccount, sendResetPassword: mails.resetPassword }
+        : {}),
+      resetPasswordTokenExpiresIn: lifetimes.resetLinkSeconds,
+      revokeSessionsOnPasswordReset: true,
+    },
+    emailVerification: {
+      ...(mails ? { sendVerificationEmail: mails.verifyEmail } : {}),
+      sendOnSignUp: true,
+      // A sign-in with the right password but an unverified address: no session, another mail.
+      sendOnSignIn: true,
+      // The link proves the address: it signs the user in (once: a second use finds the
+      // address verified and creates nothing).
+      autoSignInAfterVerification: true,
+      expiresIn: lifetimes.verifyLinkSeconds,
+    },
+    session: {
+      expiresIn: lifetimes.sessionIdleSeconds,
+      updateAge: lifetimes.sessionRenewSeconds,
+    },
+    databaseHooks: {
+      session: { update: { before: capSessionRenewal(lifetimes.sessionAbsoluteSeconds) } },
     },
     advanced: {
       // The address handleAuthRequest resolved (TRUSTED_PROXIES, as the API does), one value.
@@ -88,6 +146,11 @@ export function createAuth({
       customRules: {
         "/sign-in/*": signInLimit,
         "/sign-up/*": signInLimit,
+        "/send-verification-email": mailLimit,
+        "/request-password-reset": mailLimit,
+        "/verify-email": linkLimit,
+        "/reset-password": linkLimit,
+        "/reset-password/*": linkLimit,
         // The load balancer's health check: no counter to read or write on each probe.
         "/ok": false,
       },

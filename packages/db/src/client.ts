@@ -27,7 +27,7 @@ export interface NeonSocketOptions {
 export interface DatabaseOptions {
   /**
    * A Postgres URL. No default here: each app's env.ts decides (in development, the embedded
-   * server's `EMBEDDED_DATABASE_URL` from `@repo/db/embedded-url`; in production, none).
+   * server's `embeddedDatabaseUrl()` from `@repo/db/embedded-url`; in production, none).
    */
   url: string;
   /** Overrides the choice made from the URL's host. */

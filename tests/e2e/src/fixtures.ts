@@ -5,6 +5,20 @@
 import { type APIRequestContext, test as base, expect } from "@playwright/test";
 
 export const test = base.extend<{ apiClient: () => Promise<APIRequestContext> }>({
+  /**
+   * Every page a test opens fails the test if the browser refused anything under the web app's
+   * Content-Security-Policy: a script without the response's nonce (Chromium reports each
+   * refusal as a console error), so the policy and the scripts Next writes stay in step.
+   */
+  page: async ({ page }, use) => {
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+        refused.push(message.text());
+    });
+    await use(page);
+    expect(refused, "the browser refused content under the CSP").toEqual([]);
+  },
   /** Non-browser HTTP clients, each with its own cookies; disposed after the test. */
   apiClient: async ({ playwright }, use) => {
     const clients: APIRequestContext[] = [];

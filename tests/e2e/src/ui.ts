@@ -1,14 +1,20 @@
 // The web app as docs/web-ui-contract.md describes it: roles and accessible names only.
 import { expect, type Locator, type Page } from "@playwright/test";
+import { waitForLink } from "./mail";
 import type { TestUser } from "./users";
 
-/** Fills and sends the sign-up form of the page already on /sign-up; lands on /todos. */
+/**
+ * Fills and sends the sign-up form of the page already on /sign-up, then opens the link the
+ * confirmation mail brought, which signs in; lands on /todos.
+ */
 export async function submitSignUp(page: Page, user: TestUser): Promise<void> {
   await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
   await page.getByLabel("Name").fill(user.name);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your email");
+  await page.goto(await waitForLink(user.email, "Confirm your email address"));
   await expect(page).toHaveURL(/\/todos$/);
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type APIRequestContext, expect } from "@playwright/test";
+import { waitForLink } from "./mail";
 import { currentRun } from "./run";
 
 export interface TestUser {
@@ -19,9 +20,9 @@ export function newUser(name: string): TestUser {
 }
 
 /**
- * Signs `user` up through Better Auth's HTTP API, as a non-browser client would; the session
- * cookie stays in `request`. Better Auth refuses POSTs from origins it does not trust, so the
- * request carries the web app's.
+ * Signs `user` up through Better Auth's HTTP API, as a non-browser client would, and confirms
+ * the address with the mailed link, which signs in: the session cookie stays in `request`.
+ * Better Auth refuses POSTs from origins it does not trust, so the request carries the web app's.
  */
 export async function signUpThroughApi(request: APIRequestContext, user: TestUser): Promise<void> {
   const { webUrl } = currentRun();
@@ -30,6 +31,8 @@ export async function signUpThroughApi(request: APIRequestContext, user: TestUse
     headers: { Origin: webUrl },
   });
   expect(response.status(), await response.text()).toBe(200);
+  const confirmed = await request.get(await waitForLink(user.email, "Confirm your email address"));
+  expect(confirmed.status(), await confirmed.text()).toBe(200);
 }
 
 /** Exchanges the session cookie in `request` for a JWT the API accepts. */

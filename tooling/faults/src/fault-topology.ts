@@ -31,6 +31,8 @@ export function startFaultTopology(options: FaultTopologyOptions): Promise<Topol
     },
     webEnv: {
       AUTH_RATE_LIMIT_SIGN_IN: "100000/10",
+      // Each sign-up opens its verification link from loopback too.
+      AUTH_RATE_LIMIT_LINK: "100000/10",
       AUTH_RATE_LIMIT: "100000/10",
       ...options.webEnv,
     },

@@ -74,7 +74,10 @@ export async function startPrivatePostgres(database = "faults"): Promise<Private
 
   try {
     await start();
-    const url = `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
+    // The server's own URL: it carries the password generated on its first start (the fixed
+    // `postgres` one is refused since 565a636), which a restart on this data directory keeps.
+    const url = server?.url;
+    if (!url) throw new Error("the private PostgreSQL did not start");
     await runMigrations({ url, driver: "tcp" });
     return {
       url,

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { extractLink, type MailQuery, type ReceivedMail } from "@repo/mail/testing";
 import { request } from "./http-client";
+
+/** Where the web instances' mails arrive: the topology's SMTP sink (`topology.mail`). */
+export interface Mailbox {
+  waitForMail(query: MailQuery): Promise<ReceivedMail>;
+}
 
 /** A real user of the web app: its id, session cookie, and a JWT (refreshed in place). */
 export interface Account {
@@ -17,39 +23,47 @@ export async function tokenFor(webUrl: string, cookie: string): Promise<string> 
 }
 
 /**
- * Signs one user up through the web app (README, step 1) and gets its first token (step 2),
- * from `localAddress` when given (Better Auth limits sign-ups per client address).
+ * Signs one user up through the web app (README, step 1), opens the link it mails (step 2: the
+ * address is verified and the user signed in), and gets a first token (step 3); from
+ * `localAddress` when given (Better Auth limits sign-ups per client address).
  */
 export async function signUp(
   webUrl: string,
+  mail: Mailbox,
   { label = "user", localAddress }: { label?: string; localAddress?: string } = {},
 ): Promise<Account> {
+  const email = `${label}-${randomUUID()}@example.com`;
   const signedUp = await request(`${webUrl}/api/auth/sign-up/email`, {
     localAddress,
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      email: `${label}-${randomUUID()}@example.com`,
-      password: "correct-horse-battery",
-      name: label,
-    }),
+    body: JSON.stringify({ email, password: "correct-horse-battery", name: label }),
   });
   if (signedUp.status !== 200)
     throw new Error(`sign-up answered ${signedUp.status}: ${signedUp.text.slice(0, 200)}`);
   const { user } = JSON.parse(signedUp.text) as { user: { id: string } };
-  const cookie = (signedUp.headers["set-cookie"] ?? [])
+  const { text } = await mail.waitForMail({ to: email, subject: "Confirm your email" });
+  const verified = await request(extractLink(text, "/verify-email"), { localAddress });
+  const cookie = (verified.headers["set-cookie"] ?? [])
     .map((line) => line.split(";")[0])
     .join("; ");
+  if (!cookie.includes("session_token="))
+    throw new Error(`the verification link answered ${verified.status} without a session`);
   return { id: user.id, cookie, token: await tokenFor(webUrl, cookie) };
 }
 
 /** `count` users, a few sign-ups at a time (each hashes a password: CPU the machine shares). */
-export async function signUpMany(webUrl: string, count: number, label: string): Promise<Account[]> {
+export async function signUpMany(
+  webUrl: string,
+  mail: Mailbox,
+  count: number,
+  label: string,
+): Promise<Account[]> {
   const accounts: Account[] = [];
   for (let i = 0; i < count; i += 4)
     accounts.push(
       ...(await Promise.all(
         Array.from({ length: Math.min(4, count - i) }, (_, j) =>
-          signUp(webUrl, { label: `${label}-${i + j}` }),
+          signUp(webUrl, mail, { label: `${label}-${i + j}` }),
         ),
       )),
     );

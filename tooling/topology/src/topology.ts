@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { type SmtpSink, startSmtpSink } from "@repo/mail/smtp-sink";
 import { freePort } from "@repo/node-server/free-port";
 import { findHaproxy } from "./ensure-haproxy";
 import { type ApiHostKind, apiEntry, webEntry } from "./entries";
@@ -50,6 +51,11 @@ export interface Topology {
   /** Web instances; server names in haproxy's backend `web`. */
   webs: Instance[];
   proxy: Haproxy;
+  /**
+   * The SMTP server the web instances send their mails to (their SMTP_URL): a real one, on
+   * 127.0.0.1, that keeps what it receives. `mail.waitForMail({ to })` reads a user's mail.
+   */
+  mail: SmtpSink;
   /** The BETTER_AUTH_SECRET the web instances share. */
   betterAuthSecret: string;
   /** Stops every instance and haproxy (their whole process groups) and removes the temporary folder. */
@@ -98,17 +104,20 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
   const apis: Instance[] = [];
   const webs: Instance[] = [];
   let proxy: Haproxy | undefined;
+  let mail: SmtpSink | undefined;
   let closed: Promise<void> | undefined;
   const close = () => {
     closed ??= (async () => {
       await Promise.all([...apis, ...webs].map((instance) => instance.stop("SIGTERM", 5_000)));
       await proxy?.stop();
+      await mail?.close();
       await rm(dir, { recursive: true, force: true });
     })();
     return closed;
   };
 
   try {
+    mail = await startSmtpSink();
     const [apiPort, webPort] = [await freePort(), await freePort()];
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const webUrl = `http://127.0.0.1:${webPort}`;
@@ -140,6 +149,8 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
       BETTER_AUTH_SECRET: betterAuthSecret,
       BETTER_AUTH_URL: webUrl,
       NEXT_PUBLIC_API_URL: apiUrl,
+      // Production mail: SMTP, as a deployment sends it (README, Decisions, "Accounts").
+      SMTP_URL: mail.url,
       ...options.env,
       ...options.webEnv,
     };
@@ -197,7 +208,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
         up.waitFor(BACKENDS[instance.app], instance.name, (s) => s.health === "up", readyTimeoutMs),
       ),
     );
-    return { apiUrl, webUrl, apis, webs, proxy, betterAuthSecret, close };
+    return { apiUrl, webUrl, apis, webs, proxy, mail, betterAuthSecret, close };
   } catch (error) {
     await close();
     throw error;

@@ -8,9 +8,10 @@ import { type Account, signUp as signUpAs, tokenFor } from "../src/accounts";
 import { loopbackAddress, request } from "../src/http-client";
 import { type Instance, startTopology, type Topology, type TopologyOptions } from "../src/topology";
 
-// Each sign-up from an address of its own: Better Auth allows 3 per 10 s per address.
-const signUp = (webUrl: string): Promise<Account> =>
-  signUpAs(webUrl, { localAddress: loopbackAddress() });
+// Each sign-up from an address of its own: Better Auth allows 3 per 10 s per address. The
+// verification mail arrives at the topology's SMTP server.
+const signUp = (topology: Topology, webUrl = topology.webUrl): Promise<Account> =>
+  signUpAs(webUrl, topology.mail, { localAddress: loopbackAddress() });
 
 import { startLoad } from "./support/load";
 
@@ -83,7 +84,7 @@ describe("several instances behind haproxy share their state", { timeout: 30_000
 
   it("counts one user's requests once across instances: request 6 of 5/60 is refused by either", async () => {
     const [web1] = topology.webs as [Instance];
-    const { token } = await signUp(web1.url);
+    const { token } = await signUp(topology, web1.url);
     const authorization = `Bearer ${token}`;
     await awayFromWindowEdge(60);
     const ids = Array.from({ length: 5 }, () => `topology-${randomUUID()}`);
@@ -115,7 +116,7 @@ describe("several instances behind haproxy share their state", { timeout: 30_000
 
   it("creates one todo for one Idempotency-Key sent to both instances at once", async () => {
     const [, web2] = topology.webs as [Instance, Instance];
-    const { token, id: userId } = await signUp(web2.url);
+    const { token, id: userId } = await signUp(topology, web2.url);
     const key = randomUUID();
     const send = (api: Instance) =>
       request(`${api.url}/api/v1/todos`, {
@@ -150,7 +151,7 @@ describe("several instances behind haproxy share their state", { timeout: 30_000
 
   it("verifies a token issued by one web instance at the other API instance and through the proxy", async () => {
     const [webA, webB] = topology.webs as [Instance, Instance];
-    const account = await signUp(webA.url);
+    const account = await signUp(topology, webA.url);
     // The web instances share the database and the secret: one JWKS, and either takes the
     // other's session.
     const jwks = await Promise.all(topology.webs.map((web) => request(`${web.url}/api/auth/jwks`)));
@@ -257,7 +258,7 @@ describe("a rolling restart behind haproxy", { timeout: 90_000 }, () => {
   });
 
   it("drains, stops and restarts each API instance under load without a failed request or a lost todo", async () => {
-    const { token, id: userId } = await signUp(topology.webUrl);
+    const { token, id: userId } = await signUp(topology);
     const load = startLoad(topology.apiUrl, token, 4);
     const { proxy } = topology;
     // Requests of the load (health checks are logged too).

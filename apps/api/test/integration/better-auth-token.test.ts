@@ -2,7 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { DEFAULT_API_AUDIENCE } from "@repo/auth/api-audience";
 import { createAuth } from "@repo/auth/server";
+import { signUpVerified } from "@repo/auth/testing";
 import { createVerifier } from "@repo/auth/verifier";
+import { createMailer } from "@repo/mail";
+import { type SmtpSink, startSmtpSink } from "@repo/mail/testing";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRequest } from "../../src/app";
@@ -20,12 +23,16 @@ describe("a token issued by Better Auth", () => {
   let webAudienceAuth: ReturnType<typeof createAuth>;
   let jwksServer: http.Server;
   let jwksUrl: string;
+  let sink: SmtpSink;
 
   beforeAll(async () => {
+    // Sign-ups are verified through the mail, sent over SMTP to a real SMTP server.
+    sink = await startSmtpSink();
     const options = {
       db: api.database.current.db,
       secret: "test-secret-test-secret-test-secret-0123",
       baseURL: WEB,
+      mailer: createMailer({ transport: "smtp", url: sink.url, from: "t@example.test" }),
     };
     auth = createAuth(options);
     webAudienceAuth = createAuth({ ...options, audience: WEB });
@@ -36,31 +43,26 @@ describe("a token issued by Better Auth", () => {
     await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
     jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/api/auth/jwks`;
   });
-  afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => jwksServer.close(() => resolve()));
+    await sink.close();
+  });
 
   // The verifier as the API's configuration builds it, with only the issuer's URLs given.
   const apiVerifier = () =>
     createVerifier(loadConfig({ BETTER_AUTH_URL: WEB, AUTH_JWKS_URL: jwksUrl }).auth);
 
   async function signUp(email: string, issuer = auth) {
-    const response = await issuer.handler(
-      new Request(`${WEB}/api/auth/sign-up/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: WEB },
-        body: JSON.stringify({ email, password: "correct-horse-battery", name: "Ada" }),
-      }),
+    const { cookie, userId } = await signUpVerified(
+      { handle: (request) => issuer.handler(request), baseUrl: WEB, waitForMail: sink.waitForMail },
+      { email, name: "Ada" },
     );
-    expect(response.status).toBe(200);
-    const cookie = response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
     const tokenResponse = await issuer.handler(
       new Request(`${WEB}/api/auth/token`, { headers: { cookie } }),
     );
+    expect(tokenResponse.status).toBe(200);
     const { token } = (await tokenResponse.json()) as { token: string };
-    const { user } = (await response.json()) as { user: { id: string } };
-    return { token, userId: user.id };
+    return { token, userId };
   }
 
   it("carries only sub, email, name, iss, aud, iat and exp", async () => {

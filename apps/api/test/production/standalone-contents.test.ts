@@ -28,6 +28,9 @@ const DEVELOPMENT_ONLY = [
   /^turbo$/,
   /^@redocly\//,
   /^@stoplight\//,
+  // The SMTP server of the tests and of `pnpm start` (@repo/mail/smtp-sink), and its parser.
+  /^smtp-server$/,
+  /^mailparser$/,
 ];
 const isDevelopmentOnly = (name: string) => DEVELOPMENT_ONLY.some((rule) => rule.test(name));
 
@@ -46,6 +49,7 @@ const DEVELOPMENT_CODE = [
   "only local databases", // …the WebSocket proxy
   "startWsProxy",
   "createTemplateDatabase",
+  "startSmtpSink", // @repo/mail/smtp-sink
 ];
 
 interface Entry {

@@ -2,6 +2,7 @@ import http from "node:http";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { useTestDatabase } from "@repo/db/testing/vitest";
+import { extractLink, type SmtpSink, startSmtpSink } from "@repo/mail/testing";
 import { freePort } from "@repo/node-server/free-port";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HostProcess, spawnHost, startHost } from "../support/compiled-host";
@@ -50,15 +51,22 @@ function curl(url: string, headers: Record<string, string>, body?: string) {
   );
 }
 
-/** The README's steps 1 and 2: sign up on the web app, exchange the session cookie for a JWT. */
-async function signUpForToken(webUrl: string, email: string): Promise<string> {
+/**
+ * The README's steps 1 to 3: sign up on the web app, open the link it mails (over SMTP, to
+ * `mail`), which signs in, and exchange the session cookie for a JWT.
+ */
+async function signUpForToken(webUrl: string, mail: SmtpSink, email: string): Promise<string> {
   const signUp = await curl(
     `${webUrl}/api/auth/sign-up/email`,
     { "content-type": "application/json" },
     JSON.stringify({ email, password: "correct-horse-battery", name: "Ada" }),
   );
   expect(signUp.status, signUp.text).toBe(200);
-  const cookie = (signUp.headers["set-cookie"] ?? []).map((line) => line.split(";")[0]).join("; ");
+  const { text } = await mail.waitForMail({ to: email, subject: "Confirm your email" });
+  const verified = await curl(extractLink(text, "/verify-email"), {});
+  const cookie = (verified.headers["set-cookie"] ?? [])
+    .map((line) => line.split(";")[0])
+    .join("; ");
   const issued = await curl(`${webUrl}/api/auth/token`, { cookie });
   expect(issued.status, issued.text).toBe(200);
   const { token } = JSON.parse(issued.text) as { token: string };
@@ -72,12 +80,15 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
   let web: { url: string; env: Record<string, string>; script: { script: string; cwd: string } };
   let api: { url: string; port: number; host: HostProcess; env: Record<string, string> };
   let webServer: HostProcess;
+  let mail: SmtpSink;
   const apiScript = () => ({
     script: path.join(copy.dir, "api/apps/api/dist/next-host.mjs"),
     cwd: path.join(copy.dir, "api/apps/api"),
   });
 
   beforeAll(async () => {
+    // The web app's SMTP server: production sends mail, and refuses to start without one.
+    mail = await startSmtpSink();
     copy = await copyOutOfTheRepository();
     const [webPort, apiPort] = [await freePort(), await freePort()];
     const webUrl = `http://127.0.0.1:${webPort}`;
@@ -97,6 +108,7 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
         BETTER_AUTH_SECRET: SECRET,
         BETTER_AUTH_URL: webUrl,
         NEXT_PUBLIC_API_URL: apiUrl,
+        SMTP_URL: mail.url,
       },
       script: {
         script: path.join(copy.dir, "web/apps/web/dist/web-host.mjs"),
@@ -122,6 +134,7 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
   afterAll(async () => {
     for (const host of running) host.child.kill("SIGKILL");
     await copy?.dispose();
+    await mail?.close();
   });
 
   it("runs from a folder with no node_modules of the repository above it", () => {
@@ -139,7 +152,7 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
   });
 
   it("serves the README's curl flow: sign up, get a JWT, create a todo, list it", async () => {
-    const token = await signUpForToken(web.url, "ada@example.com");
+    const token = await signUpForToken(web.url, mail, "ada@example.com");
     const { id, data } = await createThenList(api.url, token);
     expect(data).toEqual([expect.objectContaining({ id, title: "Buy milk" })]);
     // The pages' assets come from the copied .next/static, and the API reference from the
@@ -170,9 +183,52 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
     expect(auth.headers.get("cache-control")).toBe("no-store");
   });
 
+  it("gives each page a fresh script nonce, and every script on the page carries it", async () => {
+    const nonces = new Set<string>();
+    for (const path of ["/sign-in", "/sign-in", "/sign-up"]) {
+      const response = await fetch(`${web.url}${path}`);
+      const html = await response.text();
+      const policy = response.headers.get("content-security-policy") ?? "";
+      const nonce = policy.match(
+        /script-src 'self' 'nonce-([A-Za-z0-9+/=]{24})' 'strict-dynamic';/,
+      )?.[1];
+      expect(nonce, policy).toBeDefined();
+      // No eval in production, pages talk to themselves and the API only, and nothing frames them.
+      expect(policy).not.toContain("unsafe-eval");
+      expect(policy).toContain(`connect-src 'self' ${new URL(api.url).origin};`);
+      expect(policy).toContain("frame-ancestors 'none'");
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length, path).toBeGreaterThan(3);
+      for (const script of scripts) expect(script, path).toContain(`nonce="${nonce}"`);
+      nonces.add(nonce as string);
+    }
+    expect(nonces.size).toBe(3);
+  });
+
+  it("refuses a cookie-carrying auth POST from the API's origin: only the web app's own origin is trusted", async () => {
+    const signIn = (origin: string) =>
+      curl(
+        `${web.url}/api/auth/sign-in/email`,
+        {
+          "content-type": "application/json",
+          origin,
+          cookie: "better-auth.session_token=anything",
+        },
+        JSON.stringify({ email: "nobody@example.com", password: "correct-horse-battery" }),
+      );
+    // The API's origin serves its reference page, which runs scripts of its own.
+    const fromApi = await signIn(new URL(api.url).origin);
+    expect(fromApi.status, fromApi.text).toBe(403);
+    expect(JSON.parse(fromApi.text)).toMatchObject({ code: "INVALID_ORIGIN" });
+    // The same request from the web app's origin gets as far as checking the password.
+    const fromWeb = await signIn(web.url);
+    expect(fromWeb.status, fromWeb.text).toBe(401);
+  });
+
   it.each([
     ["web", "DATABASE_URL"],
     ["web", "BETTER_AUTH_SECRET"],
+    ["web", "SMTP_URL"],
     ["api", "DATABASE_URL"],
   ] as const)("the %s server refuses to start without %s, exit 1 naming it", async (app, name) => {
     // A port of its own.
@@ -191,7 +247,7 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
 
   // Last: it stops the API.
   it("on SIGTERM the API answers all 50 requests in flight, closes its pools, exits 0 and the port", async () => {
-    const token = await signUpForToken(web.url, "grace@example.com");
+    const token = await signUpForToken(web.url, mail, "grace@example.com");
     const requests = Array.from({ length: 50 }, (_, i) =>
       slowCreate(api.port, token, `in flight ${i}`),
     );

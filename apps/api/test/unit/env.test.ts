@@ -1,5 +1,5 @@
 import { DEFAULT_API_AUDIENCE } from "@repo/auth/api-audience";
-import { EMBEDDED_DATABASE_URL } from "@repo/db/embedded-url";
+import { embeddedDatabaseUrl } from "@repo/db/embedded-url";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/env";
 
@@ -8,7 +8,7 @@ const SECRET = "/JU4HUqysfSlbS7hMlZcntbZaStNTYMm3REWcWdZPTQ=";
 
 it("uses the embedded development database when DATABASE_URL is unset outside production", () => {
   const config = loadConfig({ NODE_ENV: "development" });
-  expect(config).toMatchObject({ databaseUrl: EMBEDDED_DATABASE_URL, embeddedDatabase: true });
+  expect(config).toMatchObject({ databaseUrl: embeddedDatabaseUrl(), embeddedDatabase: true });
 });
 
 it("refuses a production configuration without DATABASE_URL, naming it", () => {

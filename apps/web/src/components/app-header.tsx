@@ -16,9 +16,9 @@ export function AppHeader({ name, email }: { name: string; email: string }) {
           <span className="avatar" aria-hidden="true">
             {initial}
           </span>
-          <span className="user-name" title={email}>
+          <Link href="/account" className="user-name" title={`${email}: account and sessions`}>
             {name}
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -5,8 +5,12 @@ import { useState } from "react";
 import { forgetApiTokens } from "@/lib/api-token";
 import { authClient } from "@/lib/auth-client";
 
-/** Ends the Better Auth session, forgets the API token, and goes to /sign-in. */
-export function SignOutButton() {
+/**
+ * Ends this Better Auth session, or with `everywhere` every session of the user (this one
+ * included), forgets the API tokens, and goes to /sign-in. API tokens already handed out stay
+ * valid until they expire (at most 15 minutes).
+ */
+export function SignOutButton({ everywhere = false }: { everywhere?: boolean }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -15,7 +19,7 @@ export function SignOutButton() {
     if (pending) return;
     setPending(true);
     setFailed(false);
-    const { error } = await authClient.signOut();
+    const { error } = everywhere ? await authClient.revokeSessions() : await authClient.signOut();
     if (error) {
       setPending(false);
       setFailed(true);
@@ -33,8 +37,13 @@ export function SignOutButton() {
           Couldn't sign out. Try again.
         </span>
       )}
-      <button type="button" className="button ghost" onClick={signOut} aria-busy={pending}>
-        Sign out
+      <button
+        type="button"
+        className={everywhere ? "button danger" : "button ghost"}
+        onClick={signOut}
+        aria-busy={pending}
+      >
+        {everywhere ? "Sign out everywhere" : "Sign out"}
       </button>
     </>
   );

@@ -1,5 +1,6 @@
+import path from "node:path";
 import { Writable } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { readEnv } from "@/env";
 import { startUp } from "@/start-up";
 
@@ -35,6 +36,7 @@ describe("the web server's start-up", () => {
         authUrl: "http://localhost:3000",
         apiUrl: "http://localhost:3001",
         database: "DATABASE_URL",
+        mail: `outbox ${path.resolve(import.meta.dirname, "../../../../.data/outbox")}`,
       },
     ]);
     expect(lines.join("")).not.toContain(SECRET);
@@ -80,5 +82,60 @@ describe("the web server's start-up", () => {
     expect(ok).toBe(false);
     expect(lines.join("")).toMatch(/BETTER_AUTH_SECRET/);
     expect(lines.join("")).not.toContain("short-secret-value");
+  });
+
+  describe("mail", () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+    const production = { ...base, DATABASE_URL: "postgres://db.example/app" };
+
+    it("in production, refuses to start without SMTP_URL, naming it", () => {
+      vi.stubEnv("NODE_ENV", "production");
+      const { ok, records } = run(production);
+      expect(ok).toBe(false);
+      expect(records[0]).toMatchObject({ level: "fatal", msg: "refusing to start" });
+      expect(records[0].error).toMatch(/SMTP_URL is not set/);
+      // An outbox folder is no way out: in production, mail must reach people.
+      expect(run({ ...production, MAIL_OUTBOX_DIR: "/tmp/outbox" }).ok).toBe(false);
+    });
+
+    it("in production, sends through SMTP_URL, and logs where without the credentials", () => {
+      vi.stubEnv("NODE_ENV", "production");
+      const source = { ...production, SMTP_URL: "smtps://mailer:smtp-password@smtp.example:465" };
+      expect(readEnv(source).mail).toEqual({
+        transport: "smtp",
+        url: "smtps://mailer:smtp-password@smtp.example:465",
+        from: "Todo <no-reply@localhost>",
+      });
+      const { ok, lines, records } = run(source);
+      expect(ok).toBe(true);
+      expect(records[0].mail).toBe("SMTP smtps://smtp.example:465");
+      expect(lines.join("")).not.toContain("smtp-password");
+    });
+
+    it("in development, writes into MAIL_OUTBOX_DIR (default .data/outbox), from MAIL_FROM", () => {
+      expect(readEnv(base).mail).toMatchObject({
+        transport: "outbox",
+        dir: expect.stringMatching(/\/\.data\/outbox$/),
+      });
+      expect(
+        readEnv({ ...base, MAIL_OUTBOX_DIR: "/tmp/mails", MAIL_FROM: "Ops <ops@example.com>" })
+          .mail,
+      ).toEqual({ transport: "outbox", dir: "/tmp/mails", from: "Ops <ops@example.com>" });
+    });
+
+    it.each([
+      ["SMTP_URL", "http://smtp.example"],
+      ["SMTP_URL", "not a url"],
+      ["MAIL_FROM", "no address"],
+      ["MAIL_FROM", "a@example.com\r\nBcc: victim@example.com"],
+      ["AUTH_RATE_LIMIT_MAIL", "3"],
+      ["AUTH_RATE_LIMIT_LINK", "ten/60"],
+    ])("refuses %s=%j, naming it", (name, value) => {
+      const { ok, records } = run({ ...base, [name]: value });
+      expect(ok).toBe(false);
+      expect(records[0].error).toMatch(new RegExp(name));
+    });
   });
 });

@@ -2,12 +2,15 @@ import { NO_TRUSTED_PROXY } from "@repo/client-address";
 import { createDatabase } from "@repo/db/client";
 import { createLogger } from "@repo/logger";
 import { collectLines } from "@repo/logger/testing";
+import { createMailer } from "@repo/mail";
 import { afterAll, expect, it } from "vitest";
 import { createAuth, handleAuthRequest } from "../../src/server";
+import { useSmtpSink } from "../support/auth-under-test";
 
 // Nothing listens on port 1: every query fails to connect, as when the database is down.
 const database = createDatabase({ url: "postgres://postgres@127.0.0.1:1/nowhere" });
 afterAll(() => database.close());
+const sink = useSmtpSink();
 
 it("answers 503 with Retry-After when the database is unreachable, and logs one warning", async () => {
   const { destination, lines } = collectLines();
@@ -15,6 +18,7 @@ it("answers 503 with Retry-After when the database is unreachable, and logs one 
     db: database.db,
     secret: "x".repeat(40),
     baseURL: "http://localhost:3000",
+    mailer: createMailer({ transport: "smtp", url: sink.current.url, from: "t@example.test" }),
   });
   const handle = handleAuthRequest(auth, {
     logger: createLogger({ level: "info", destination }),

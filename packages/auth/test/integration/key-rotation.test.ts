@@ -4,14 +4,18 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { useTestDatabase } from "@repo/db/testing/vitest";
+import { createMailer } from "@repo/mail";
 import { sql } from "drizzle-orm";
 import { decodeProtectedHeader } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_API_AUDIENCE } from "../../src/api-audience";
 import { type Auth, type AuthOptions, createAuth } from "../../src/server";
+import { signUpVerified } from "../../src/testing";
 import { createVerifier } from "../../src/verifier";
+import { useSmtpSink } from "../support/auth-under-test";
 
 const database = useTestDatabase();
+const sink = useSmtpSink();
 const BASE_URL = "http://localhost:3000";
 const OLD_SECRET = "old-secret-".padEnd(44, "o");
 const NEW_SECRET = "new-secret-".padEnd(44, "n");
@@ -39,6 +43,7 @@ function auth(secret: string, keyRotation?: AuthOptions["keyRotation"]): Auth {
     db: database.current.db,
     secret,
     baseURL: BASE_URL,
+    mailer: createMailer({ transport: "smtp", url: sink.current.url, from: "t@example.test" }),
     ...(keyRotation ? { keyRotation } : {}),
   });
   return current;
@@ -55,18 +60,14 @@ const verifier = (options: { cooldownSeconds?: number; refetchFloorSeconds?: num
     ...options,
   });
 
+/** A new, verified user's session cookie (the link mailed at sign-up signs in). */
 async function signUp(instance: Auth, email: string): Promise<string> {
-  const response = await instance.handler(
-    new Request(`${BASE_URL}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: BASE_URL },
-      body: JSON.stringify({ email, password: "correct-horse-battery", name: "R" }),
-    }),
+  const handle = (request: Request) => instance.handler(request);
+  const { cookie } = await signUpVerified(
+    { handle, baseUrl: BASE_URL, waitForMail: sink.current.waitForMail },
+    { email },
   );
-  expect(response.status).toBe(200);
-  const cookie = /better-auth\.session_token=[^;]+/.exec(response.headers.get("set-cookie") ?? "");
-  if (!cookie) throw new Error("no session cookie");
-  return cookie[0];
+  return cookie;
 }
 
 async function token(instance: Auth, cookie: string): Promise<{ status: number; token?: string }> {

@@ -1,29 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { NO_TRUSTED_PROXY } from "@repo/client-address";
 import { useTestDatabase } from "@repo/db/testing/vitest";
-import { createLogger } from "@repo/logger";
-import { collectLines } from "@repo/logger/testing";
 import { expect, it } from "vitest";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../src/password-policy";
-import { createAuth, handleAuthRequest } from "../../src/server";
+import { postAuth } from "../../src/testing";
+import { authUnderTest, useSmtpSink } from "../support/auth-under-test";
 
 const database = useTestDatabase();
-const BASE_URL = "http://localhost:3000";
+const sink = useSmtpSink();
 
 it("takes passwords of 12 to 128 characters at sign-up, and refuses others by code", async () => {
-  const auth = createAuth({ db: database.current.db, secret: "x".repeat(40), baseURL: BASE_URL });
-  const handle = handleAuthRequest(auth, {
-    logger: createLogger({ level: "warn", destination: collectLines().destination }),
-    trustedProxies: NO_TRUSTED_PROXY,
-  });
+  const app = authUnderTest(database.current.db, sink.current);
   const signUp = async (password: string) => {
-    const response = await handle(
-      new Request(`${BASE_URL}/api/auth/sign-up/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: BASE_URL },
-        body: JSON.stringify({ email: `${randomUUID()}@example.test`, password, name: "Ada" }),
-      }),
-    );
+    const response = await postAuth(app, "/sign-up/email", {
+      email: `${randomUUID()}@example.test`,
+      password,
+      name: "Ada",
+    });
     const body = (await response.json()) as { code?: string };
     return { status: response.status, code: body.code };
   };

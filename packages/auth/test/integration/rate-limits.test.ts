@@ -4,17 +4,20 @@ import { NO_TRUSTED_PROXY, parseTrustedProxies, type TrustedProxies } from "@rep
 import { useTestDatabase } from "@repo/db/testing/vitest";
 import { createLogger } from "@repo/logger";
 import { collectLines } from "@repo/logger/testing";
+import { createMailer } from "@repo/mail";
 import { startRedisServer } from "@repo/upstash-bridge/redis-server";
 import { afterAll, describe, expect, it } from "vitest";
 import { redisRateLimitStorage } from "../../src/redis-rate-limit-storage";
 import { CLIENT_ADDRESS_HEADER, createAuth, handleAuthRequest } from "../../src/server";
+import { useSmtpSink } from "../support/auth-under-test";
 
 const database = useTestDatabase();
+const sink = useSmtpSink();
 const BASE_URL = "http://localhost:3000";
 const LIMIT = { max: 3, window: 60 };
 
 /** One web instance: Better Auth on the shared database, behind handleAuthRequest. */
-function instance({
+function handler({
   trustedProxies = NO_TRUSTED_PROXY,
   storage,
 }: {
@@ -26,11 +29,26 @@ function instance({
     db: database.current.db,
     secret: "x".repeat(40),
     baseURL: BASE_URL,
+    logger,
+    mailer: createMailer({ transport: "smtp", url: sink.current.url, from: "t@example.test" }),
     signInLimit: LIMIT,
+    mailLimit: { max: 2, window: 60 },
+    linkLimit: { max: 2, window: 60 },
     rateLimitEnabled: true,
     ...(storage ? { rateLimitStorage: storage } : {}),
   });
-  const handle = handleAuthRequest(auth, { logger, trustedProxies });
+  return handleAuthRequest(auth, { logger, trustedProxies });
+}
+
+/** A failed sign-in (no such user) on one instance, with these headers; resolves with the status. */
+function instance({
+  trustedProxies = NO_TRUSTED_PROXY,
+  storage,
+}: {
+  trustedProxies?: TrustedProxies;
+  storage?: ReturnType<typeof redisRateLimitStorage>;
+} = {}) {
+  const handle = handler({ trustedProxies, ...(storage ? { storage } : {}) });
   /** A failed sign-in (no such user) with these headers; resolves with the status. */
   return async (headers: Record<string, string> = {}) => {
     const response = await handle(
@@ -47,6 +65,38 @@ function instance({
     return response.status;
   };
 }
+
+describe("Better Auth's limits on the paths that send or use a mailed link", () => {
+  const post = (path: string, body: object) => () =>
+    new Request(`${BASE_URL}/api/auth${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: BASE_URL },
+      body: JSON.stringify(body),
+    });
+  const get = (path: string) => () => new Request(`${BASE_URL}/api/auth${path}`);
+  const email = () => ({ email: `${randomUUID()}@example.test` });
+
+  it.each([
+    ["POST /send-verification-email (mailLimit)", post("/send-verification-email", email()), 200],
+    ["POST /request-password-reset (mailLimit)", post("/request-password-reset", email()), 200],
+    ["GET /verify-email (linkLimit)", get("/verify-email?token=forged"), 401],
+    [
+      "POST /reset-password (linkLimit)",
+      post("/reset-password", { token: "forged", newPassword: "a-new-long-password" }),
+      400,
+    ],
+    ["GET /reset-password/{token} (linkLimit)", get("/reset-password/forged?callbackURL=/"), 302],
+  ] as const)("%s: counted across instances in the database", async (_name, request, status) => {
+    const [a, b] = [handler(), handler()];
+    const statuses = [];
+    for (const instance of [a, b, a]) {
+      const response = await instance(request());
+      await response.arrayBuffer();
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([status, status, 429]);
+  });
+});
 
 const attempts = async (signIn: () => Promise<number>, count: number) => {
   const statuses: number[] = [];

@@ -76,7 +76,7 @@ try {
       redisUrl: redis.url,
     });
     teardown.push(() => topology.close());
-    const accounts = await signUpMany(topology.webUrl, 8, "faults");
+    const accounts = await signUpMany(topology.webUrl, topology.mail, 8, "faults");
     log(
       `topology up (api ${topology.apiUrl}, web ${topology.webUrl}), ${accounts.length} users signed up`,
     );

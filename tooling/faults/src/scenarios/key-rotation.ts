@@ -90,7 +90,7 @@ export const keyRotation: Scenario = {
       },
     });
     context.onCleanup(() => topology.close());
-    const accounts: Account[] = await signUpMany(topology.webUrl, 6, "rotation");
+    const accounts: Account[] = await signUpMany(topology.webUrl, topology.mail, 6, "rotation");
     const first = accounts[0]?.token;
     if (!first) throw new Error("no account");
     const firstKid = kidOf(first);

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ApiToken } from "@/components/api-token";
-import { AppHeader } from "@/components/app-header";
+import { SignedInPage } from "@/components/signed-in-page";
 import { getEnv } from "@/env";
 import { requireSession } from "@/lib/session";
 
@@ -11,23 +10,13 @@ export const metadata: Metadata = { title: "API token · Todo" };
 export default async function TokenPage() {
   const { user } = await requireSession();
   return (
-    <>
-      <AppHeader name={user.name} email={user.email} />
-      <main className="page">
-        <p>
-          <Link href="/todos" className="back-link">
-            ← Back to your todos
-          </Link>
-        </p>
-        <div className="card prose">
-          <h1>API token</h1>
-          <p className="muted">
-            The todo API takes a short-lived JWT as <code>Authorization: Bearer &lt;token&gt;</code>
-            . Get one here to call it from the command line; it expires after 15 minutes.
-          </p>
-          <ApiToken apiUrl={getEnv().NEXT_PUBLIC_API_URL} />
-        </div>
-      </main>
-    </>
+    <SignedInPage user={user}>
+      <h1>API token</h1>
+      <p className="muted">
+        The todo API takes a short-lived JWT as <code>Authorization: Bearer &lt;token&gt;</code>.
+        Get one here to call it from the command line; it expires after 15 minutes.
+      </p>
+      <ApiToken apiUrl={getEnv().NEXT_PUBLIC_API_URL} />
+    </SignedInPage>
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { FormDone, FormError, SubmitButton } from "./form-parts";
 
 type Mode = "sign-up" | "sign-in";
 
@@ -19,9 +20,8 @@ function describe(mode: Mode, error: AuthError): string {
   if (error.code === "INVALID_EMAIL_OR_PASSWORD" || (mode === "sign-in" && error.status === 401)) {
     return "Invalid email or password.";
   }
-  if (error.code?.startsWith("USER_ALREADY_EXISTS")) {
-    return "An account with this email already exists. Sign in instead.";
-  }
+  if (error.code === "EMAIL_NOT_VERIFIED")
+    return "Confirm your email address first: we've sent you a new link.";
   if (error.code === "PASSWORD_TOO_SHORT")
     return `Use a password of at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (error.code === "PASSWORD_TOO_LONG")
@@ -30,12 +30,17 @@ function describe(mode: Mode, error: AuthError): string {
   return error.message ? `Something went wrong: ${error.message}` : "Something went wrong.";
 }
 
-/** Email + password sign-up or sign-in with Better Auth; on success, on to /todos. */
+/**
+ * Email + password sign-up or sign-in with Better Auth. A sign-in goes on to /todos; a sign-up
+ * only says to look for the confirmation mail (no session before the address is confirmed, and
+ * the same answer whether or not the address already had an account).
+ */
 export function CredentialsForm({ mode }: { mode: Mode }) {
   const id = useId();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const signUp = mode === "sign-up";
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -47,16 +52,36 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
     setPending(true);
     setError(null);
     const { error } = signUp
-      ? await authClient.signUp.email({ email, password, name: String(form.get("name")).trim() })
+      ? await authClient.signUp.email({
+          email,
+          password,
+          name: String(form.get("name")).trim(),
+          callbackURL: "/verified",
+        })
       : await authClient.signIn.email({ email, password });
+    setPending(false);
     if (error) {
-      setPending(false);
       setError(describe(mode, error));
+      return;
+    }
+    if (signUp) {
+      setSentTo(email);
       return;
     }
     router.replace("/todos");
     router.refresh();
   }
+
+  if (sentTo)
+    return (
+      <FormDone next={{ href: "/sign-in", label: "Back to sign in" }}>
+        <h2 className="notice-title">Check your email</h2>
+        <p>
+          We've sent a link to <strong>{sentTo}</strong>. Open it to confirm your address. No mail?
+          Signing in sends a new link.
+        </p>
+      </FormDone>
+    );
 
   return (
     <form
@@ -86,21 +111,18 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
           required
           aria-describedby={signUp ? `${id}-hint` : undefined}
         />
-        {signUp && (
+        {signUp ? (
           <p id={`${id}-hint`} className="hint">
             {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_LENGTH} characters.
           </p>
+        ) : (
+          <p className="hint">
+            <Link href="/forgot-password">Forgot your password?</Link>
+          </p>
         )}
       </div>
-      {error && (
-        <p role="alert" id={`${id}-error`} className="form-error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button primary wide" aria-busy={pending}>
-        {pending && <span className="spinner" aria-hidden="true" />}
-        {signUp ? "Create account" : "Sign in"}
-      </button>
+      <FormError id={`${id}-error`} error={error} />
+      <SubmitButton pending={pending}>{signUp ? "Create account" : "Sign in"}</SubmitButton>
       <p className="auth-switch">
         {signUp ? (
           <>

@@ -1,0 +1,76 @@
+import { describeError, type Logger } from "@repo/logger";
+import type { Mail, Mailer } from "@repo/mail";
+import {
+  existingAccountMessage,
+  resetPasswordMessage,
+  verifyEmailMessage,
+} from "@repo/mail/messages";
+import type { AccountLifetimes } from "./account-lifetimes";
+import { redactText } from "./better-auth-logger";
+
+/** The web app's pages the mails link to (apps/web/src/app). */
+export const ACCOUNT_PAGES = {
+  signIn: "/sign-in",
+  forgotPassword: "/forgot-password",
+  /** Reads `?token=` and posts the new password to /api/auth/reset-password. */
+  resetPassword: "/reset-password",
+};
+
+export interface AccountMailsOptions {
+  mailer: Mailer;
+  /** The web app's public origin (BETTER_AUTH_URL). */
+  appUrl: string;
+  lifetimes: AccountLifetimes;
+  logger?: Logger;
+}
+
+/**
+ * Better Auth's mail callbacks. Each starts its send and returns at once: no response waits for
+ * the mail server, so a sign-up, a reset request or a resend takes as long whether or not a mail
+ * goes out (Better Auth awaits /send-verification-email's callback, and pads that route to only
+ * 500 ms: an SMTP server slower than that would tell which addresses have an unverified account).
+ * Logged: which mail and where it went, or why it failed (the server's answer, addresses
+ * redacted), never the address, the link or its token.
+ */
+export function accountMails({ mailer, appUrl, lifetimes, logger }: AccountMailsOptions) {
+  const page = (path: string) => new URL(path, appUrl).href;
+  const send = async (kind: string, mail: Mail): Promise<void> => {
+    // Not awaited, on purpose (above); the outcome is logged.
+    void mailer.send(mail).then(
+      () => logger?.info({ source: "mail", kind, via: mailer.description }, "mail sent"),
+      (error: unknown) => {
+        const summary = describeError(error);
+        const redacted = { ...summary, message: redactText(summary.message) };
+        if (logger)
+          logger.error(
+            { source: "mail", kind, via: mailer.description, error: redacted },
+            "mail not sent",
+          );
+        else console.error(`mail not sent (${kind}): ${redacted.message}`);
+      },
+    );
+  };
+  return {
+    verifyEmail: ({ user, url }: { user: { email: string }; url: string }) =>
+      send("verify-email", verifyEmailMessage(user.email, url, lifetimes.verifyLinkSeconds)),
+    // Better Auth's own `url` goes through its API and needs the client's `redirectTo`; this
+    // link is the page, whatever the client sent.
+    resetPassword: ({ user, token }: { user: { email: string }; token: string }) => {
+      const url = new URL(ACCOUNT_PAGES.resetPassword, appUrl);
+      url.searchParams.set("token", token);
+      return send(
+        "reset-password",
+        resetPasswordMessage(user.email, url.href, lifetimes.resetLinkSeconds),
+      );
+    },
+    existingAccount: ({ user }: { user: { email: string } }) =>
+      send(
+        "existing-account",
+        existingAccountMessage(
+          user.email,
+          page(ACCOUNT_PAGES.signIn),
+          page(ACCOUNT_PAGES.forgotPassword),
+        ),
+      ),
+  };
+}
