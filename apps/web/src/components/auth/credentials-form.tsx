@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { authClient } from "@/lib/auth-client";
-import { FormDone, FormError, SubmitButton } from "./form-parts";
+import { AuthForm, EmailField, FormDone } from "./form-parts";
 
 type Mode = "sign-up" | "sign-in";
 
@@ -84,10 +84,23 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
     );
 
   return (
-    <form
-      className="auth-form"
+    <AuthForm
+      id={id}
+      error={error}
+      pending={pending}
+      submitLabel={signUp ? "Create account" : "Sign in"}
       onSubmit={onSubmit}
-      aria-describedby={error ? `${id}-error` : undefined}
+      footer={
+        signUp ? (
+          <>
+            Already have an account? <Link href="/sign-in">Sign in</Link>
+          </>
+        ) : (
+          <>
+            New here? <Link href="/sign-up">Create an account</Link>
+          </>
+        )
+      }
     >
       {signUp && (
         <div className="field">
@@ -95,10 +108,7 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
           <input id={`${id}-name`} name="name" autoComplete="name" required maxLength={100} />
         </div>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-email`}>Email</label>
-        <input id={`${id}-email`} name="email" type="email" autoComplete="email" required />
-      </div>
+      <EmailField id={id} />
       <div className="field">
         <label htmlFor={`${id}-password`}>Password</label>
         <input
@@ -121,19 +131,6 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
           </p>
         )}
       </div>
-      <FormError id={`${id}-error`} error={error} />
-      <SubmitButton pending={pending}>{signUp ? "Create account" : "Sign in"}</SubmitButton>
-      <p className="auth-switch">
-        {signUp ? (
-          <>
-            Already have an account? <Link href="/sign-in">Sign in</Link>
-          </>
-        ) : (
-          <>
-            New here? <Link href="/sign-up">Create an account</Link>
-          </>
-        )}
-      </p>
-    </form>
+    </AuthForm>
   );
 }

@@ -5,7 +5,7 @@ import { duration } from "@repo/mail/messages";
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { authClient } from "@/lib/auth-client";
-import { FormDone, FormError, SubmitButton } from "./form-parts";
+import { AuthForm, EmailField, FormDone } from "./form-parts";
 
 /**
  * Asks Better Auth to mail a reset link. The answer is the same whether or not the address has
@@ -50,20 +50,15 @@ export function ForgotPasswordForm() {
     );
 
   return (
-    <form
-      className="auth-form"
+    <AuthForm
+      id={id}
+      error={error}
+      pending={pending}
+      submitLabel="Send reset link"
       onSubmit={onSubmit}
-      aria-describedby={error ? `${id}-error` : undefined}
+      footer={<Link href="/sign-in">Back to sign in</Link>}
     >
-      <div className="field">
-        <label htmlFor={`${id}-email`}>Email</label>
-        <input id={`${id}-email`} name="email" type="email" autoComplete="email" required />
-      </div>
-      <FormError id={`${id}-error`} error={error} />
-      <SubmitButton pending={pending}>Send reset link</SubmitButton>
-      <p className="auth-switch">
-        <Link href="/sign-in">Back to sign in</Link>
-      </p>
-    </form>
+      <EmailField id={id} />
+    </AuthForm>
   );
 }

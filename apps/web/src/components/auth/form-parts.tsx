@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 
 /** What an auth form shows once it is done: a message read out to screen readers, and a link on. */
 export function FormDone({
@@ -19,8 +19,53 @@ export function FormDone({
   );
 }
 
-/** The form's error, announced, with the id the form's aria-describedby names. */
-export function FormError({ id, error }: { id: string; error: string | null }) {
+/**
+ * An auth form: its fields, then its error (announced, and named by the form's
+ * aria-describedby), the submit button with a spinner while the request runs, and a footer.
+ */
+export function AuthForm({
+  id,
+  error,
+  pending,
+  submitLabel,
+  onSubmit,
+  children,
+  footer,
+}: {
+  /** useId() of the form: the error's id is `${id}-error`. */
+  id: string;
+  error: string | null;
+  pending: boolean;
+  submitLabel: string;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
+  return (
+    <form
+      className="auth-form"
+      onSubmit={onSubmit}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      {children}
+      <FormError id={`${id}-error`} error={error} />
+      <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
+      {footer && <p className="auth-switch">{footer}</p>}
+    </form>
+  );
+}
+
+/** The email field of an auth form. */
+export function EmailField({ id }: { id: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-email`}>Email</label>
+      <input id={`${id}-email`} name="email" type="email" autoComplete="email" required />
+    </div>
+  );
+}
+
+function FormError({ id, error }: { id: string; error: string | null }) {
   if (!error) return null;
   return (
     <p role="alert" id={id} className="form-error">
@@ -29,8 +74,7 @@ export function FormError({ id, error }: { id: string; error: string | null }) {
   );
 }
 
-/** The form's one submit button, with a spinner while the request runs. */
-export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
   return (
     <button type="submit" className="button primary wide" aria-busy={pending}>
       {pending && <span className="spinner" aria-hidden="true" />}

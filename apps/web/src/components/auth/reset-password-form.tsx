@@ -4,7 +4,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@repo/auth/password-po
 import { type FormEvent, useId, useState } from "react";
 import { forgetApiTokens } from "@/lib/api-token";
 import { authClient } from "@/lib/auth-client";
-import { FormDone, FormError, SubmitButton } from "./form-parts";
+import { AuthForm, FormDone } from "./form-parts";
 
 function describe(error: { code?: string | undefined; status: number }): string {
   if (error.code === "INVALID_TOKEN") return "This link has expired or was used already.";
@@ -48,10 +48,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
 
   return (
-    <form
-      className="auth-form"
+    <AuthForm
+      id={id}
+      error={error}
+      pending={pending}
+      submitLabel="Set new password"
       onSubmit={onSubmit}
-      aria-describedby={error ? `${id}-error` : undefined}
     >
       <div className="field">
         <label htmlFor={`${id}-password`}>New password</label>
@@ -69,8 +71,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
           {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_LENGTH} characters.
         </p>
       </div>
-      <FormError id={`${id}-error`} error={error} />
-      <SubmitButton pending={pending}>Set new password</SubmitButton>
-    </form>
+    </AuthForm>
   );
 }
