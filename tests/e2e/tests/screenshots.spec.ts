@@ -30,7 +30,7 @@ for (const [size, options] of Object.entries(viewports)) {
   test.describe(`on a ${size}`, () => {
     test.use(options);
 
-    test(`screenshots of the sign-in page and the todo list (${size})`, async ({
+    test(`screenshots of the sign-in page, the todo list and the account page (${size})`, async ({
       page,
     }, testInfo) => {
       await page.goto("/sign-in");
@@ -45,6 +45,10 @@ for (const [size, options] of Object.entries(viewports)) {
       await expect(page.getByRole("checkbox", { name: "Buy milk", exact: true })).toBeChecked();
       await expectTitles(page, ["Write the quarterly report", "Walk the dog", "Buy milk"]);
       await saveScreenshot(page, testInfo, `todos-${size}`);
+
+      await page.goto("/account");
+      await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
+      await saveScreenshot(page, testInfo, `account-${size}`);
     });
   });
 }

@@ -3,7 +3,7 @@ import { createRemoteJWKSet, jwtVerify } from "jose";
 
 /**
  * The token check the API does, built once: the same algorithm (EdDSA through the JWKS, or
- * HS256 with the key imported once), issuer, audience, required `exp` and 30 s clock tolerance,
+ * HS256 with the decoded key imported once), issuer, audience, required `exp` and 30 s clock tolerance,
  * and the same memory of verified tokens (@repo/auth's verified-tokens.ts: keyed by the whole
  * token, 10,000 at most, least recently used out first, trusted until `exp` and at most 300 s).
  * Resolves to the user id (`sub`); rejects on any invalid token.
@@ -51,7 +51,8 @@ async function createVerification(env) {
   if (env.AUTH_JWT_SECRET) {
     const key = await webcrypto.subtle.importKey(
       "raw",
-      new TextEncoder().encode(env.AUTH_JWT_SECRET),
+      // As the API takes it: base64 (or base64url) of the key's bytes, not the text.
+      Buffer.from(env.AUTH_JWT_SECRET, "base64url"),
       { name: "HMAC", hash: "SHA-256" },
       false,
       ["verify"],
