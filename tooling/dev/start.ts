@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@repo/db/embedded";
-import { embeddedDataDir } from "@repo/db/embedded-url";
+import { developmentDataDir, embeddedDataDir } from "@repo/db/embedded-url";
 import { runMigrations } from "@repo/db/migrate";
 import { type SmtpSink, startSmtpSink } from "@repo/mail/smtp-sink";
 import { freePort } from "@repo/node-server/free-port";
@@ -98,14 +98,16 @@ async function main() {
   if (!databaseUrl) {
     say("DATABASE_URL is unset: starting the embedded PostgreSQL (data in .data/postgres)…");
     // Its password is generated on the first start, into .data/postgres.password.
-    embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir(path.join(root, ".data")) });
+    embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir(developmentDataDir(root)) });
     databaseUrl = embedded.url;
   }
   await runMigrations({ url: databaseUrl });
   say(`Database ready at ${new URL(databaseUrl).host}, migrations applied.`);
 
   let smtp: SmtpSink | undefined;
-  const outbox = path.resolve(process.env.MAIL_OUTBOX_DIR || path.join(root, ".data/outbox"));
+  const outbox = path.resolve(
+    process.env.MAIL_OUTBOX_DIR || path.join(developmentDataDir(root), "outbox"),
+  );
   if (!process.env.SMTP_URL) {
     if (production) smtp = await startSmtpSink({ outboxDir: outbox });
     say(

@@ -1,10 +1,8 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_API_AUDIENCE } from "@repo/auth/api-audience";
 import { parseTrustedProxies, type TrustedProxies } from "@repo/client-address";
-import { embeddedDatabaseUrl } from "@repo/db/embedded-url";
+import { developmentDataDir, embeddedDatabaseUrl, generatedSecret } from "@repo/db/embedded-url";
 import { LOG_LEVELS, type LogLevel } from "@repo/logger";
 import type { MailerConfig } from "@repo/mail";
 import { z } from "zod";
@@ -152,7 +150,7 @@ function developmentOutbox(dir: string | undefined): string {
   }
   // turbopackIgnore: a folder named at run time, not a file of the build to trace.
   if (dir) return path.resolve(/* turbopackIgnore: true */ dir);
-  return path.join(findRepoRoot(), ".data", "outbox");
+  return path.join(developmentDataDir(), "outbox");
 }
 
 /** The embedded server `pnpm dev` starts; a production server refuses to start without a URL. */
@@ -170,29 +168,10 @@ function developmentSecret(): string {
       "BETTER_AUTH_SECRET is not set: a production server needs a secret of at least 32 characters",
     );
   }
-  const file = path.join(findRepoRoot(), ".data", "better-auth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
-    try {
-      linkSync(temp, file); // atomic: if two processes race, the first complete file wins
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    } finally {
-      unlinkSync(temp);
-    }
-  }
-  const secret = readFileSync(file, "utf8").trim();
+  const file = path.join(developmentDataDir(), "better-auth-secret");
+  const secret = generatedSecret(file);
   if (secret.length < 32) {
     throw new Error(`BETTER_AUTH_SECRET is not set and ${file} holds fewer than 32 characters`);
   }
   return secret;
-}
-
-function findRepoRoot(): string {
-  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
-    if (path.dirname(dir) === dir) return process.cwd();
-  }
 }

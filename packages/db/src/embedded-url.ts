@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -37,4 +38,26 @@ export function embeddedDatabaseUrl(serverDataDir: string = embeddedDataDir()): 
   const password = existsSync(file) ? readFileSync(file, "utf8").trim() : "";
   const credentials = password ? `postgres:${encodeURIComponent(password)}` : "postgres";
   return `postgres://${credentials}@127.0.0.1:${EMBEDDED_PORT}/${EMBEDDED_DATABASE}`;
+}
+
+/**
+ * A development secret kept in `file`: generated on first use (32 random bytes, base64url, mode
+ * 0600), read from there afterwards, so it survives restarts (the embedded server's password,
+ * the web app's BETTER_AUTH_SECRET). Written beside, then linked: of two processes racing, the
+ * first complete file wins.
+ */
+export function generatedSecret(file: string): string {
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+    try {
+      linkSync(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      unlinkSync(temp);
+    }
+  }
+  return readFileSync(file, "utf8").trim();
 }

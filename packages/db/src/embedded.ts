@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { EMBEDDED_PORT, passwordFileOf } from "./embedded-url";
+import { EMBEDDED_PORT, generatedSecret, passwordFileOf } from "./embedded-url";
 
 export { EMBEDDED_PORT, embeddedDatabaseUrl } from "./embedded-url";
 
@@ -26,7 +25,7 @@ export interface EmbeddedServer {
 }
 
 const USER = "postgres";
-/** What servers created before passwords were generated were given (see ownPassword). */
+/** What servers created before passwords were generated were given (see startEmbeddedPostgres). */
 const FORMER_PASSWORD = "postgres";
 
 export class PortInUseError extends Error {
@@ -99,7 +98,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
   // A server from before generated passwords: started with the fixed one, then moved to its own.
   const password =
-    initialised && !existsSync(passwordFile) ? FORMER_PASSWORD : await ownPassword(passwordFile);
+    initialised && !existsSync(passwordFile) ? FORMER_PASSWORD : generatedSecret(passwordFile);
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
@@ -137,7 +136,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${name}`;
   let current = password;
   if (current === FORMER_PASSWORD) {
-    const generated = await ownPassword(passwordFile);
+    const generated = generatedSecret(passwordFile);
     await withClient(urlOf(current, "postgres"), (client) =>
       client.query(`alter role ${USER} password ${pg.escapeLiteral(generated)}`),
     );
@@ -146,28 +145,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const adminUrl = urlOf(current, "postgres");
   await ensureDatabase(adminUrl, database);
   return { url: urlOf(current, database), adminUrl, stop: () => server.stop() };
-}
-
-/**
- * The server's password: generated on first use (32 random bytes, base64url) into `file`, mode
- * 0600, and read from there afterwards (by this module, and by `embeddedDatabaseUrl` for the
- * apps' development default). Written beside, then linked: of two racing starts, the first
- * complete file wins.
- */
-async function ownPassword(file: string): Promise<string> {
-  if (!existsSync(file)) {
-    await mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
-    try {
-      await link(temp, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    } finally {
-      await unlink(temp);
-    }
-  }
-  return (await readFile(file, "utf8")).trim();
 }
 
 async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
