@@ -1,6 +1,8 @@
 import { clientAddressOf, type TrustedProxies } from "@repo/client-address";
 import { isDatabaseUnavailable } from "@repo/db/errors";
 import { describeError, type Logger } from "@repo/logger";
+import { AUTH_BODY_MAX_BYTES } from "./account-limits";
+import { BodyTooLargeError, readCapped } from "./read-capped";
 
 /**
  * The header Better Auth reads the client's address from (`advanced.ipAddress`, see server.ts):
@@ -19,23 +21,27 @@ export interface HandleAuthRequestOptions {
   trustedProxies: TrustedProxies;
 }
 
-/** `request` with CLIENT_ADDRESS_HEADER set to the resolved address, or absent when unknown. */
-function withClientAddress(request: Request, trustedProxies: TrustedProxies): Request {
+/**
+ * `request` with CLIENT_ADDRESS_HEADER set to the resolved address, or absent when unknown, and
+ * its body read (at most AUTH_BODY_MAX_BYTES: Next reads a route's body whole, however large).
+ */
+async function withClientAddress(
+  request: Request,
+  trustedProxies: TrustedProxies,
+): Promise<Request> {
   const headers = new Headers(request.headers);
   headers.delete(CLIENT_ADDRESS_HEADER);
   const address = clientAddressOf(request, trustedProxies);
   if (address !== undefined) headers.set(CLIENT_ADDRESS_HEADER, address);
   // Rebuilt from its parts: `new Request(request, init)` throws on the request Next hands a
   // route ("Cannot read private member #state": a Request of another copy of undici).
-  // `duplex` is required by the fetch standard when a body stream is passed on.
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   return new Request(request.url, {
     method: request.method,
     headers,
-    body: hasBody ? request.body : null,
+    body: hasBody ? await readCapped(request, AUTH_BODY_MAX_BYTES) : null,
     signal: request.signal,
-    ...(hasBody ? { duplex: "half" } : {}),
-  } as RequestInit);
+  });
 }
 
 /**
@@ -53,7 +59,7 @@ export function handleAuthRequest(
   return async (incoming: Request): Promise<Response> => {
     const path = new URL(incoming.url).pathname;
     try {
-      const response = await auth.handler(withClientAddress(incoming, trustedProxies));
+      const response = await auth.handler(await withClientAddress(incoming, trustedProxies));
       if (response.status >= 500)
         logger.error(
           { source: "better-auth", status: response.status, path },
@@ -61,6 +67,11 @@ export function handleAuthRequest(
         );
       return response;
     } catch (error) {
+      if (error instanceof BodyTooLargeError)
+        return Response.json(
+          { code: "PAYLOAD_TOO_LARGE", message: error.message },
+          { status: 413 },
+        );
       if (isDatabaseUnavailable(error)) {
         logger.warn(
           { source: "better-auth", error: describeError(error), path },

@@ -6,10 +6,12 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins/jwt";
 import { ACCOUNT_LIFETIMES, type AccountLifetimes } from "./account-lifetimes";
+import { NAME_MAX_LENGTH } from "./account-limits";
 import { accountMails } from "./account-mails";
 import { DEFAULT_API_AUDIENCE } from "./api-audience";
 import { betterAuthLogger } from "./better-auth-logger";
 import { CLIENT_ADDRESS_HEADER } from "./handle-auth-request";
+import { limitNameLength } from "./name-limit";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 import type { RateLimitStorage } from "./redis-rate-limit-storage";
 import { capSessionRenewal } from "./session-absolute-lifetime";
@@ -131,6 +133,7 @@ export function createAuth({
       expiresIn: lifetimes.sessionIdleSeconds,
       updateAge: lifetimes.sessionRenewSeconds,
     },
+    hooks: { before: limitNameLength(NAME_MAX_LENGTH) },
     databaseHooks: {
       session: { update: { before: capSessionRenewal(lifetimes.sessionAbsoluteSeconds) } },
     },

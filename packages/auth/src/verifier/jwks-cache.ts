@@ -1,9 +1,12 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { Tracer } from "@opentelemetry/api";
 import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey } from "jose";
+import { readCappedJson } from "../read-capped";
 import { KeysUnavailableError } from "./errors";
-import { JWKS_MAX_BYTES, readCappedJson } from "./read-capped-json";
 import { tracedFetch } from "./traced-fetch";
+
+/** The most a JWKS may weigh: a set of a few dozen keys is a few KiB. */
+const JWKS_MAX_BYTES = 64 * 1024;
 
 export interface JwksCacheOptions {
   url: string;

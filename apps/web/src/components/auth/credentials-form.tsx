@@ -1,5 +1,6 @@
 "use client";
 
+import { NAME_MAX_LENGTH } from "@repo/auth/account-limits";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@repo/auth/password-policy";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -22,6 +23,7 @@ function describe(mode: Mode, error: AuthError): string {
   }
   if (error.code === "EMAIL_NOT_VERIFIED")
     return "Confirm your email address first: we've sent you a new link.";
+  if (error.code === "NAME_TOO_LONG") return `Use a name of at most ${NAME_MAX_LENGTH} characters.`;
   if (error.code === "PASSWORD_TOO_SHORT")
     return `Use a password of at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (error.code === "PASSWORD_TOO_LONG")
@@ -105,7 +107,13 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
       {signUp && (
         <div className="field">
           <label htmlFor={`${id}-name`}>Name</label>
-          <input id={`${id}-name`} name="name" autoComplete="name" required maxLength={100} />
+          <input
+            id={`${id}-name`}
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={NAME_MAX_LENGTH}
+          />
         </div>
       )}
       <EmailField id={id} />
