@@ -113,11 +113,19 @@ describe(`telemetry over OTLP/HTTP (host: ${kind})`, { timeout: 60_000 }, () => 
     expect(statuses).toEqual([201, 201, 201, 401, 401, 429]);
   });
 
-  /** The spans of the trace the caller started, once its DB span has arrived. */
+  /**
+   * The spans of the trace the caller started, once its DB span and every span's parent up to
+   * the caller's have arrived: a server span ends after its response, so it may come in a later
+   * export batch than its children (under Next it did, and the chain stopped short).
+   */
   const callerTrace = () =>
     eventually("the first request's spans", () => {
       const spans = receiver.spans.filter((s) => s.traceId === TRACE_ID);
-      return spans.some((s) => s.name === "INSERT todos") ? spans : undefined;
+      const ids = new Set(spans.map((s) => s.spanId));
+      const complete = spans.every(
+        (s) => s.parentSpanId === CALLER_SPAN_ID || ids.has(s.parentSpanId ?? ""),
+      );
+      return complete && spans.some((s) => s.name === "INSERT todos") ? spans : undefined;
     });
 
   it("exports one request's spans linked: request → authenticate (→ JWKS fetch), rate limit, handler → query", async () => {
