@@ -4,5 +4,8 @@
 // signing keys in `jwks`.
 export * from "./auth";
 export * from "./idempotency-keys";
+export * from "./labels";
+export * from "./projects";
 export * from "./todo-counts";
+export * from "./todo-labels";
 export * from "./todos";

@@ -19,7 +19,7 @@ const statement = preparedPerDatabase((db) => {
     .with(slot)
     .insert(todos)
     .select(
-      sql`select ${p("id")}::uuid, ${p("userId")}::text, ${p("title")}::varchar, ${p("description")}::text, ${p("completed")}::boolean, now(), now(), null, ${1}::int from ${slot}`,
+      sql`select ${p("id")}::uuid, ${p("userId")}::text, ${p("title")}::varchar, ${p("description")}::text, ${p("completed")}::boolean, case when ${p("completed")}::boolean then now() end, null, ${2}::smallint, null, now(), now(), null, ${1}::int from ${slot}`,
     )
     .returning()
     .prepare("todos_create_within_limit");
