@@ -1,6 +1,7 @@
 import { type Todo, type TodoList, todoListSchema } from "@repo/contracts/todo";
 import { describe, expect, it } from "vitest";
-import { encodeCursor } from "../../src/todos/cursor";
+import { encodeCursor } from "../../src/pagination/cursor";
+import { todoCursorScope } from "../../src/todos/list-scope";
 import { useApi } from "../support/api";
 import { expectProblem } from "../support/expect-problem";
 
@@ -203,20 +204,20 @@ describe("GET /api/v1/todos pagination", () => {
       await createTodos(alice.token, ["a", "b", "c"]);
       const { list } = await page(alice.token, "?limit=1");
       const cursor = list.nextCursor ?? "";
-      const scope = {
+      const scope = todoCursorScope({
         userId: alice.id,
-        sort: "-createdAt" as const,
+        sort: "-createdAt",
         completed: undefined,
         q: undefined,
-      };
+      });
       const id = "01a23005-f7bc-7696-9f2d-99bca01604fc";
       const payload = JSON.parse(Buffer.from(cursor, "base64url").toString());
       const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
       const attempts = [
         // A valid checksum over an impossible timestamp (was a 500: PostgreSQL refused the date).
-        encodeCursor(scope, { at: "2024-13-45T99:99:99.999Z", id }),
-        encodeCursor(scope, { at: "2024-02-30T10:00:00.000Z", id }),
+        encodeCursor(scope, { value: "2024-13-45T99:99:99.999Z", id }),
+        encodeCursor(scope, { value: "2024-02-30T10:00:00.000Z", id }),
         `${cursor}A`,
         `${cursor}=`,
         `${cursor}.`,

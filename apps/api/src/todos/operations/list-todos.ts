@@ -1,7 +1,8 @@
 import { LIST_LIMIT_DEFAULT, todoListQuerySchema, todoListSchema } from "@repo/contracts/todo";
 import { defineOperation } from "../../http/operation";
 import { json } from "../../http/respond";
-import { type CursorScope, decodeCursor, encodeCursor } from "../cursor";
+import { decodeCursor, encodeCursor } from "../../pagination/cursor";
+import { TODO_SORT_KINDS, type TodoListScope, todoCursorScope } from "../list-scope";
 import { listTodos, sortColumnOf } from "../queries/list-todos";
 import { toTodo } from "../serialize";
 
@@ -25,13 +26,18 @@ export const listTodosOperation = defineOperation({
   problems: ["validation-error"],
   async handler({ url, deps, user, input: { query } }) {
     const limit = query.limit ?? LIST_LIMIT_DEFAULT;
-    const scope: CursorScope = {
+    const scope: TodoListScope = {
       userId: user.userId,
       sort: query.sort ?? "-createdAt",
       completed: query.completed,
       q: query.q,
     };
-    const after = query.cursor === undefined ? undefined : decodeCursor(scope, query.cursor);
+    const cursorScope = todoCursorScope(scope);
+    const position =
+      query.cursor === undefined
+        ? undefined
+        : decodeCursor(cursorScope, query.cursor, TODO_SORT_KINDS[scope.sort]);
+    const after = position && { at: position.value as string, id: position.id };
 
     // One row more than the page tells whether another page follows (no empty last page).
     const rows = await listTodos(deps.db, { ...scope, limit: limit + 1, after });
@@ -39,7 +45,10 @@ export const listTodosOperation = defineOperation({
     const last = page.at(-1);
     const nextCursor =
       rows.length > limit && last
-        ? encodeCursor(scope, { at: last[sortColumnOf(scope.sort)].toISOString(), id: last.id })
+        ? encodeCursor(cursorScope, {
+            value: last[sortColumnOf(scope.sort)].toISOString(),
+            id: last.id,
+          })
         : null;
 
     const headers = new Headers();

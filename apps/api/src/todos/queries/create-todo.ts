@@ -3,8 +3,8 @@ import type { Database } from "@repo/db/client";
 import { type TodoRow, todos } from "@repo/db/schema";
 import { sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
+import { preparedPerDatabase } from "../../db/prepared";
 import { liveTodoSlot } from "./live-todo-slot";
-import { preparedPerDatabase } from "./prepared";
 
 const p = (name: string) => sql.placeholder(name);
 

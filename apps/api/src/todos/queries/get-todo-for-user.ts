@@ -1,8 +1,8 @@
 import type { Database } from "@repo/db/client";
 import { type TodoRow, todos } from "@repo/db/schema";
 import { sql } from "drizzle-orm";
+import { preparedPerDatabase } from "../../db/prepared";
 import { ownLiveTodo } from "./columns";
-import { preparedPerDatabase } from "./prepared";
 
 const statement = preparedPerDatabase((db) =>
   db

@@ -13,7 +13,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import { preparedPerDatabase } from "./prepared";
+import { preparedPerDatabase } from "../../db/prepared";
 
 /** A value, or a placeholder for it in a prepared statement. */
 type Param<T> = T | Placeholder;

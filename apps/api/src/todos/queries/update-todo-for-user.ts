@@ -1,8 +1,8 @@
 import type { Database } from "@repo/db/client";
 import { type TodoRow, todos } from "@repo/db/schema";
 import { and, type SQL, sql } from "drizzle-orm";
+import { preparedPerDatabase } from "../../db/prepared";
 import { ownLiveTodo } from "./columns";
-import { preparedPerDatabase } from "./prepared";
 
 export type TodoChanges = Partial<Pick<TodoRow, "title" | "description" | "completed">>;
 
