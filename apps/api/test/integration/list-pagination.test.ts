@@ -209,6 +209,12 @@ describe("GET /api/v1/todos pagination", () => {
         sort: "-createdAt",
         completed: undefined,
         q: undefined,
+        projectId: undefined,
+        labelIds: undefined,
+        dueAfter: undefined,
+        dueBefore: undefined,
+        overdue: undefined,
+        priority: undefined,
       });
       const id = "01a23005-f7bc-7696-9f2d-99bca01604fc";
       const payload = JSON.parse(Buffer.from(cursor, "base64url").toString());

@@ -9,6 +9,7 @@ import { runOnce, type StoredResponse } from "../../idempotency/run-once";
 import { createTodo } from "../queries/create-todo";
 import { etagOf, todoLocation, toTodo } from "../serialize";
 import { todoLimitReached, userGone } from "../todo-errors";
+import { writeWithReferences } from "../with-references";
 import { BODY_PROBLEMS, JSON_BODY } from "./problems";
 
 const FOREIGN_KEY_VIOLATION = "23503";
@@ -37,7 +38,14 @@ export const createTodoOperation = defineOperation({
   async handler({ deps, user, input, json: body }) {
     const key = input.headers["idempotency-key"];
     const create = async (db: Database): Promise<StoredResponse> => {
-      const row = await createTodo(db, user.userId, input.body, deps.todoLimitPerUser);
+      const { labelIds, ...fields } = input.body;
+      const refs = {
+        projectId: fields.projectId,
+        labelIds: labelIds.length ? labelIds : undefined,
+      };
+      const row = await writeWithReferences(db, user.userId, refs, (tx) =>
+        createTodo(tx, user.userId, fields, deps.todoLimitPerUser),
+      );
       if (!row) throw todoLimitReached(deps.todoLimitPerUser);
       return {
         status: 201,
