@@ -8,12 +8,16 @@ type QueryKey = keyof z.input<typeof todoListQuerySchema>;
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 true satisfies SameKeys<QueryKey, keyof TodoListParams>;
 
-/** The query string of GET /todos: the schema's own parameter names, undefined ones omitted. */
+/**
+ * The query string of GET /todos: the schema's own parameter names, undefined ones omitted; a
+ * list (labelId) is the parameter repeated, once per value.
+ */
 export function toSearchParams(params: TodoListParams = {}): URLSearchParams {
   const search = new URLSearchParams();
   for (const key of Object.keys(todoListQuerySchema.shape) as QueryKey[]) {
     const value = params[key];
-    if (value !== undefined) search.set(key, String(value));
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) search.append(key, String(one));
   }
   return search;
 }
