@@ -8,6 +8,12 @@ export interface GrowthCallers {
   small: string;
 }
 
+/** The project and label each growth user's filter rows ask for. */
+export interface GrowthRefs {
+  large: { projectId: string; labelId: string };
+  small: { projectId: string; labelId: string };
+}
+
 export interface GrowthRow {
   measure: string;
   baseLabel: string;
@@ -80,13 +86,14 @@ async function p50(
 }
 
 /**
- * The three growth comparisons, each as sequential requests (concurrency 1): what a user
- * with many todos pays against one with few, for the first page, a deep page and a `q` that
- * matches nothing.
+ * The growth comparisons, each as sequential requests (concurrency 1): what a user with many
+ * todos pays against one with few, for the first page, a deep page, a `q` that matches nothing,
+ * and the first page of each common filter (project, label, overdue) and of the new sorts.
  */
 export async function measureGrowth(
   baseUrl: string,
   tokens: GrowthCallers,
+  refs: GrowthRefs,
   cursor: string,
   sizes: { large: number; small: number; depth: number },
   options: SampleOptions,
@@ -114,6 +121,32 @@ export async function measureGrowth(
       base: { label: `${n(sizes.small)} todos`, url: noMatch, token: tokens.small },
       grown: { label: `${n(sizes.large)} todos`, url: noMatch, token: tokens.large },
     },
+    ...[
+      {
+        measure: "projectId filter",
+        query: (who: keyof GrowthRefs) => `projectId=${refs[who].projectId}`,
+      },
+      {
+        measure: "labelId filter",
+        query: (who: keyof GrowthRefs) => `labelId=${refs[who].labelId}`,
+      },
+      { measure: "overdue=true", query: () => "overdue=true" },
+      { measure: "sort=dueAt", query: () => "sort=dueAt" },
+      { measure: "sort=-priority", query: () => "sort=-priority" },
+      { measure: "sort=priority", query: () => "sort=priority" },
+    ].map(({ measure, query }) => ({
+      measure,
+      base: {
+        label: `${n(sizes.small)} todos`,
+        url: `${list}?${query("small")}`,
+        token: tokens.small,
+      },
+      grown: {
+        label: `${n(sizes.large)} todos`,
+        url: `${list}?${query("large")}`,
+        token: tokens.large,
+      },
+    })),
   ];
   const agent = sequentialAgent();
   try {
