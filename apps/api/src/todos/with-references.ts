@@ -2,7 +2,9 @@ import type { Database } from "@repo/db/client";
 import { ApiError } from "../http/problem";
 import type { TodoRecord } from "./queries/columns";
 import { lockReferences, type References } from "./queries/lock-references";
+import { ownerExists } from "./queries/owner-exists";
 import { replaceTodoLabels } from "./queries/replace-todo-labels";
+import { userGone } from "./todo-errors";
 
 /** A reference that is not the caller's: the same 422 whether it is unknown, another user's or deleted. */
 export function missingReferences(paths: ("projectId" | "labelIds")[]): ApiError {
@@ -14,7 +16,7 @@ export function missingReferences(paths: ("projectId" | "labelIds")[]): ApiError
 
 /**
  * Runs a todo write that sets `refs`: in one transaction, locks the project and labels it names
- * (422 if any is not the caller's), runs `write`, then makes `refs.labelIds` (when given) the
+ * (422 if any is not the caller's; 401 if the caller's account is gone), runs `write`, then makes `refs.labelIds` (when given) the
  * todo's labels. A write that names no reference and keeps the labels is `write` alone.
  */
 export async function writeWithReferences(
@@ -27,7 +29,11 @@ export async function writeWithReferences(
   if (!projectId && labelIds === undefined) return write(db);
   return db.transaction(async (tx) => {
     const missing = await lockReferences(tx, userId, refs);
-    if (missing.length > 0) throw missingReferences(missing);
+    if (missing.length > 0) {
+      // A deleted account owns nothing: that is a 401, as for any other write of it.
+      if (!(await ownerExists(tx, userId))) throw userGone();
+      throw missingReferences(missing);
+    }
     const row = await write(tx);
     if (!row || labelIds === undefined) return row;
     await replaceTodoLabels(tx, userId, row.id, labelIds);

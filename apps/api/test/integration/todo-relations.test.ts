@@ -1,5 +1,5 @@
 import { type Todo, todoListSchema, todoSchema } from "@repo/contracts/todo";
-import { labels, projects, todoLabels, todos } from "@repo/db/schema";
+import { labels, projects, todoLabels, todos, user } from "@repo/db/schema";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { type TestUser, useApi } from "../support/api";
@@ -209,6 +209,16 @@ describe("references to what is not the caller's", () => {
       expect(await db().select().from(todoLabels)).toEqual(linksBefore);
     },
   );
+
+  it("answers a deleted account's write with references 401, not 422", async () => {
+    const alice = await api.createUser();
+    await db().delete(user).where(eq(user.id, alice.id));
+    const response = await api.call("POST", "/api/v1/todos", {
+      token: alice.token,
+      json: { title: "t", projectId: UNKNOWN },
+    });
+    await expectProblem(response, 401, "unauthorized");
+  });
 
   it("names both fields when both are not the caller's", async () => {
     const alice = await api.createUser();
