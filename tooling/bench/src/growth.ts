@@ -85,6 +85,18 @@ async function p50(
   return { p50: median(times), samples: times.length };
 }
 
+type Refs = GrowthRefs["large"];
+
+/** The first page of each common filter (project, label, overdue) and of the new sorts. */
+const FILTER_ROWS: { measure: string; query: (refs: Refs) => string }[] = [
+  { measure: "projectId filter", query: (refs) => `projectId=${refs.projectId}` },
+  { measure: "labelId filter", query: (refs) => `labelId=${refs.labelId}` },
+  { measure: "overdue=true", query: () => "overdue=true" },
+  { measure: "sort=dueAt", query: () => "sort=dueAt" },
+  { measure: "sort=-priority", query: () => "sort=-priority" },
+  { measure: "sort=priority", query: () => "sort=priority" },
+];
+
 /**
  * The growth comparisons, each as sequential requests (concurrency 1): what a user with many
  * todos pays against one with few, for the first page, a deep page, a `q` that matches nothing,
@@ -97,6 +109,8 @@ export async function measureGrowth(
   cursor: string,
   sizes: { large: number; small: number; depth: number },
   options: SampleOptions,
+  /** The filter and sort rows too (the baseline host has neither filters nor sorts). */
+  filters: boolean,
 ): Promise<GrowthRow[]> {
   const list = `${baseUrl}/api/v1/todos`;
   const noMatch = `${list}?q=${NO_MATCH_Q}`;
@@ -121,29 +135,16 @@ export async function measureGrowth(
       base: { label: `${n(sizes.small)} todos`, url: noMatch, token: tokens.small },
       grown: { label: `${n(sizes.large)} todos`, url: noMatch, token: tokens.large },
     },
-    ...[
-      {
-        measure: "projectId filter",
-        query: (who: keyof GrowthRefs) => `projectId=${refs[who].projectId}`,
-      },
-      {
-        measure: "labelId filter",
-        query: (who: keyof GrowthRefs) => `labelId=${refs[who].labelId}`,
-      },
-      { measure: "overdue=true", query: () => "overdue=true" },
-      { measure: "sort=dueAt", query: () => "sort=dueAt" },
-      { measure: "sort=-priority", query: () => "sort=-priority" },
-      { measure: "sort=priority", query: () => "sort=priority" },
-    ].map(({ measure, query }) => ({
+    ...(filters ? FILTER_ROWS : []).map(({ measure, query }) => ({
       measure,
       base: {
         label: `${n(sizes.small)} todos`,
-        url: `${list}?${query("small")}`,
+        url: `${list}?${query(refs.small)}`,
         token: tokens.small,
       },
       grown: {
         label: `${n(sizes.large)} todos`,
-        url: `${list}?${query("large")}`,
+        url: `${list}?${query(refs.large)}`,
         token: tokens.large,
       },
     })),

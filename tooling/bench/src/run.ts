@@ -227,6 +227,7 @@ async function measureHostGrowth(
     plan.cursor,
     plan.sizes,
     plan.sampling,
+    host.name !== "baseline",
   );
   // Every growth request answered 200, or measureGrowth threw.
   if (plan.smoke) {
