@@ -20,6 +20,10 @@ export default defineConfig({
   test: {
     globalSetup: ["tooling/test/global-setup.ts"],
     reporters: ["default", "./tooling/test/summary-reporter.ts"],
+    // Vitest's default is one worker per core but one: on this 2-core machine, one file at a
+    // time. The files mostly wait on PostgreSQL, Redis and the servers they start, and each has
+    // a database of its own (a copy of the template), so three at once keep the cores busy.
+    maxWorkers: 3,
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
