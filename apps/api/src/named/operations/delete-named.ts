@@ -1,0 +1,44 @@
+import type { Database } from "@repo/db/client";
+import { z } from "zod";
+import { type ExpectedVersions, ifMatchVersions } from "../../http/entity-tags";
+import { defineOperation } from "../../http/operation";
+import { ITEM_PROBLEMS } from "../../http/operation-problems";
+import { ifMatchHeader } from "../../http/request-headers";
+import { missingError } from "../../resources/errors";
+import { idParams } from "../../resources/resource-id";
+import { itemPath, type NamedResource } from "../named-resource";
+
+/** Removes the owner's live row if its version is expected; false when there was none to remove. */
+export type RemoveNamed = (
+  db: Database,
+  userId: string,
+  id: string,
+  expected: ExpectedVersions,
+) => Promise<boolean>;
+
+// DELETE /api/v1/{projects,labels}/{id} — as `remove` deletes one (soft or not)
+export const deleteNamedOperation = (
+  resource: NamedResource,
+  { summary, description, remove }: { summary: string; description: string; remove: RemoveNamed },
+) =>
+  defineOperation({
+    method: "DELETE",
+    path: itemPath(resource),
+    auth: "bearer",
+    operationId: `delete${resource.title}`,
+    tag: resource.plural,
+    summary,
+    description,
+    request: {
+      params: idParams(resource.noun),
+      headers: z.object({ "if-match": ifMatchHeader }),
+    },
+    response: { status: 204, description: "Deleted." },
+    problems: [...ITEM_PROBLEMS, "precondition-failed"],
+    async handler({ deps, user, input: { params, headers } }) {
+      const expected = ifMatchVersions(headers["if-match"] ?? null);
+      if (!(await remove(deps.db, user.userId, params.id, expected)))
+        throw await missingError(deps.db, resource, user.userId, params.id, { write: true });
+      return new Response(null, { status: 204 });
+    },
+  });
