@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { cursorParam, limitParam, pageSchema, sortParam, textCursorMax } from "./list";
-import { colorSchema, DEFAULT_COLOR } from "./palette";
+import { type NamedListParams, namedListQuery, pageSchema, textCursorMax } from "./list";
+import { colorOrGray, colorSchema } from "./palette";
 import { ownedFields, patchSchema } from "./resource";
 import { trimmedText } from "./text";
 
@@ -39,7 +39,7 @@ export type Label = z.infer<typeof labelSchema>;
 
 /** The body of POST /labels and PUT /labels/{id}: omitted `color` is gray. */
 export const labelInputSchema = z
-  .strictObject({ name, color: colorSchema.default(DEFAULT_COLOR) })
+  .strictObject({ name, color: colorOrGray })
   .meta({ id: "LabelInput", examples: [{ name: "errand", color: "orange" }] });
 export type LabelInput = z.infer<typeof labelInputSchema>;
 export type LabelInputBody = z.input<typeof labelInputSchema>;
@@ -49,19 +49,11 @@ export const labelPatchSchema = patchSchema({ name, color: colorSchema }, "Label
 export type LabelPatch = z.infer<typeof labelPatchSchema>;
 export type LabelPatchBody = z.input<typeof labelPatchSchema>;
 
-/** `name` sorts by the name ignoring case (names are unique that way). */
-export const LABEL_SORTS = ["name", "createdAt", "-createdAt"] as const;
-export type LabelSort = (typeof LABEL_SORTS)[number];
-
-/** GET /labels query parameters; unknown ones are refused. */
-export const labelListQuerySchema = z.strictObject({
-  limit: limitParam,
-  cursor: cursorParam(LABEL_CURSOR_MAX),
-  sort: sortParam(LABEL_SORTS),
-});
+/** GET /labels query parameters. */
+export const labelListQuerySchema = namedListQuery(LABEL_CURSOR_MAX, {});
 export type LabelListQuery = z.output<typeof labelListQuerySchema>;
 /** What a client passes. */
-export type LabelListParams = { limit?: number; cursor?: string; sort?: LabelSort };
+export type LabelListParams = NamedListParams;
 
 /** GET /labels. */
 export const labelListSchema = pageSchema(labelSchema, {

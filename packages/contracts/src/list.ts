@@ -66,3 +66,25 @@ export const pageSchema = <Item extends z.ZodType>(
         .meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
     })
     .meta({ id });
+
+/** The sorts of a list of named things (projects, labels): by name ignoring case (the default), or by creation. */
+export const NAMED_SORTS = ["name", "createdAt", "-createdAt"] as const;
+export type NamedSort = (typeof NAMED_SORTS)[number];
+/** What a client passes to a list of named things (the web app's typed client builds the URL from it). */
+export type NamedListParams = { limit?: number; cursor?: string; sort?: NamedSort };
+
+/**
+ * The query of a list of named things: `limit`, `cursor` (up to `cursorMax`), the list's own
+ * `filters`, and `sort`. Unknown parameters are refused, so a typo never silently returns an
+ * unfiltered list.
+ */
+export const namedListQuery = <Filters extends z.ZodRawShape>(
+  cursorMax: number,
+  filters: Filters,
+) =>
+  z.strictObject({
+    limit: limitParam,
+    cursor: cursorParam(cursorMax),
+    ...filters,
+    sort: sortParam(NAMED_SORTS),
+  });

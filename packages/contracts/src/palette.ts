@@ -21,3 +21,6 @@ export const DEFAULT_COLOR: Color = "gray";
 export const colorSchema = z
   .enum(COLORS, { error: `must be one of ${COLORS.join(", ")}` })
   .meta({ maxLength: Math.max(...COLORS.map((color) => color.length)) });
+
+/** `color` in a create or replacement: gray when omitted. */
+export const colorOrGray = colorSchema.default(DEFAULT_COLOR);

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import {
   booleanParam,
-  cursorParam,
-  limitParam,
+  type NamedListParams,
+  namedListQuery,
   pageSchema,
-  sortParam,
   textCursorMax,
 } from "./list";
-import { colorSchema, DEFAULT_COLOR } from "./palette";
+import { colorOrGray, colorSchema } from "./palette";
 import { ownedFields, patchSchema } from "./resource";
 import { strictBoolean, trimmedText } from "./text";
 
@@ -51,11 +50,7 @@ const inputFields = { name, color: colorSchema, archived };
 
 /** The body of POST /projects and PUT /projects/{id}: omitted `color` is gray, omitted `archived` false. */
 export const projectInputSchema = z
-  .strictObject({
-    name,
-    color: colorSchema.default(DEFAULT_COLOR),
-    archived: archived.default(false),
-  })
+  .strictObject({ name, color: colorOrGray, archived: archived.default(false) })
   .meta({ id: "ProjectInput", examples: [{ name: "Home", color: "green" }] });
 export type ProjectInput = z.infer<typeof projectInputSchema>;
 export type ProjectInputBody = z.input<typeof projectInputSchema>;
@@ -65,25 +60,13 @@ export const projectPatchSchema = patchSchema(inputFields, "ProjectPatch");
 export type ProjectPatch = z.infer<typeof projectPatchSchema>;
 export type ProjectPatchBody = z.input<typeof projectPatchSchema>;
 
-/** `name` sorts by the name ignoring case (names are unique that way); ties by id otherwise. */
-export const PROJECT_SORTS = ["name", "createdAt", "-createdAt"] as const;
-export type ProjectSort = (typeof PROJECT_SORTS)[number];
-
-/** GET /projects query parameters; unknown ones are refused. */
-export const projectListQuerySchema = z.strictObject({
-  limit: limitParam,
-  cursor: cursorParam(PROJECT_CURSOR_MAX),
+/** GET /projects query parameters. */
+export const projectListQuerySchema = namedListQuery(PROJECT_CURSOR_MAX, {
   archived: booleanParam("Only archived (true) or only active (false) projects."),
-  sort: sortParam(PROJECT_SORTS),
 });
 export type ProjectListQuery = z.output<typeof projectListQuerySchema>;
 /** What a client passes. */
-export type ProjectListParams = {
-  limit?: number;
-  cursor?: string;
-  archived?: boolean;
-  sort?: ProjectSort;
-};
+export type ProjectListParams = NamedListParams & { archived?: boolean };
 
 /** GET /projects. */
 export const projectListSchema = pageSchema(projectSchema, {

@@ -1,13 +1,16 @@
+import type { NamedSort } from "@repo/contracts/list";
+import type { Database } from "@repo/db/client";
 import type { LabelRow, labels, ProjectRow, projects } from "@repo/db/schema";
 import type { z } from "zod";
+import type { ExpectedVersions } from "../http/entity-tags";
+import type { Method } from "../http/operation";
 import type { SortKind } from "../pagination/cursor";
+
+export type { NamedSort };
 
 /** The tables of the resources a user names: projects (soft-deleted) and labels (deleted outright). */
 export type NamedTable = typeof projects | typeof labels;
 export type NamedRow = ProjectRow | LabelRow;
-
-/** The list sorts every named resource has: by name ignoring case (the default), or by creation. */
-export type NamedSort = "name" | "createdAt" | "-createdAt";
 
 export const NAMED_SORT_KINDS: Record<NamedSort, SortKind> = {
   name: "text",
@@ -48,3 +51,46 @@ export interface NamedResource<Row extends NamedRow = NamedRow> {
 export const collectionPath = (resource: NamedResource) => `/api/v1/${resource.plural}`;
 export const itemPath = (resource: NamedResource, id = "{id}") =>
   `${collectionPath(resource)}/${id}`;
+
+/** The operations every named resource has, each named by its key. */
+const STANDARD = {
+  list: { method: "GET", item: false, id: (t: string) => `list${t}s` },
+  create: { method: "POST", item: false, id: (t: string) => `create${t}` },
+  get: { method: "GET", item: true, id: (t: string) => `get${t}` },
+  replace: { method: "PUT", item: true, id: (t: string) => `replace${t}` },
+  patch: { method: "PATCH", item: true, id: (t: string) => `patch${t}` },
+  delete: { method: "DELETE", item: true, id: (t: string) => `delete${t}` },
+} as const satisfies Record<string, { method: Method; item: boolean; id: (t: string) => string }>;
+
+/**
+ * The method, path and names of one of `resource`'s standard operations (`getProject` is GET
+ * /api/v1/projects/{id}, tagged `projects`).
+ */
+export const namedOperation = <K extends keyof typeof STANDARD>(
+  resource: NamedResource,
+  kind: K,
+  summary: string,
+) => ({
+  method: STANDARD[kind].method,
+  path: STANDARD[kind].item ? itemPath(resource) : collectionPath(resource),
+  auth: "bearer" as const,
+  operationId: STANDARD[kind].id(resource.title),
+  tag: resource.plural,
+  summary,
+});
+
+/** A success that answers one row of `schema` with its ETag. */
+export const itemResponse = (schema: z.ZodType, description: string, status = 200) => ({
+  status,
+  description,
+  schema,
+  headers: ["ETag"] as const,
+});
+
+/** Removes the owner's live row if its version is expected; false when there was none to remove. */
+export type RemoveNamed = (
+  db: Database,
+  userId: string,
+  id: string,
+  expected: ExpectedVersions,
+) => Promise<boolean>;

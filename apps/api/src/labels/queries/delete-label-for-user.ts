@@ -1,7 +1,6 @@
-import type { Database } from "@repo/db/client";
 import { labels, todoLabels, todos } from "@repo/db/schema";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { ExpectedVersions } from "../../http/entity-tags";
+import type { RemoveNamed } from "../../named/named-resource";
 import { ownLive, versionIn } from "../../resources/owned-table";
 
 /**
@@ -10,13 +9,8 @@ import { ownLive, versionIn } from "../../resources/owned-table";
  * version (its labelIds change), then the label goes and its links with it (the foreign key's
  * cascade). False when no such label, or the expected version did not match.
  */
-export async function deleteLabelForUser(
-  db: Database,
-  userId: string,
-  id: string,
-  expected: ExpectedVersions,
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
+export const deleteLabelForUser: RemoveNamed = (db, userId, id, expected) =>
+  db.transaction(async (tx) => {
     const [locked] = await tx
       .select({ id: labels.id })
       .from(labels)
@@ -35,4 +29,3 @@ export async function deleteLabelForUser(
     await tx.delete(labels).where(and(eq(labels.id, id), eq(labels.userId, userId)));
     return true;
   });
-}

@@ -7,18 +7,13 @@ import { createOnce } from "../../idempotency/create-once";
 import { idempotencyKeyHeader } from "../../idempotency/key";
 import type { StoredResponse } from "../../idempotency/run-once";
 import { ownerGoneOr, withUniqueName } from "../../resources/errors";
-import { collectionPath, itemPath, type NamedResource } from "../named-resource";
+import { itemPath, type NamedResource, namedOperation } from "../named-resource";
 import { createNamed } from "../queries/create-named";
 
 // POST /api/v1/{projects,labels} — create one owned by the caller; Idempotency-Key honoured
 export const createNamedOperation = (resource: NamedResource) =>
   defineOperation({
-    method: "POST",
-    path: collectionPath(resource),
-    auth: "bearer",
-    operationId: `create${resource.title}`,
-    tag: resource.plural,
-    summary: `Create a ${resource.noun}`,
+    ...namedOperation(resource, "create", `Create a ${resource.noun}`),
     description: `With \`Idempotency-Key\`, a retry with the same body returns the first response (with \`Idempotent-Replayed: true\`) and creates nothing. A name you already use for a ${resource.noun} (ignoring case) is a 409 \`name-taken\`.`,
     request: {
       headers: z.object({ "idempotency-key": idempotencyKeyHeader }),

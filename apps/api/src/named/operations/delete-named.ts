@@ -1,20 +1,11 @@
-import type { Database } from "@repo/db/client";
 import { z } from "zod";
-import { type ExpectedVersions, ifMatchVersions } from "../../http/entity-tags";
+import { ifMatchVersions } from "../../http/entity-tags";
 import { defineOperation } from "../../http/operation";
 import { ITEM_PROBLEMS } from "../../http/operation-problems";
 import { ifMatchHeader } from "../../http/request-headers";
 import { missingError } from "../../resources/errors";
 import { idParams } from "../../resources/resource-id";
-import { itemPath, type NamedResource } from "../named-resource";
-
-/** Removes the owner's live row if its version is expected; false when there was none to remove. */
-export type RemoveNamed = (
-  db: Database,
-  userId: string,
-  id: string,
-  expected: ExpectedVersions,
-) => Promise<boolean>;
+import { type NamedResource, namedOperation, type RemoveNamed } from "../named-resource";
 
 // DELETE /api/v1/{projects,labels}/{id} — as `remove` deletes one (soft or not)
 export const deleteNamedOperation = (
@@ -22,12 +13,7 @@ export const deleteNamedOperation = (
   { summary, description, remove }: { summary: string; description: string; remove: RemoveNamed },
 ) =>
   defineOperation({
-    method: "DELETE",
-    path: itemPath(resource),
-    auth: "bearer",
-    operationId: `delete${resource.title}`,
-    tag: resource.plural,
-    summary,
+    ...namedOperation(resource, "delete", summary),
     description,
     request: {
       params: idParams(resource.noun),

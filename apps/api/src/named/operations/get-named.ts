@@ -6,29 +6,19 @@ import { ifNoneMatchHeader } from "../../http/request-headers";
 import { json } from "../../http/respond";
 import { missingError } from "../../resources/errors";
 import { idParams } from "../../resources/resource-id";
-import { itemPath, type NamedResource } from "../named-resource";
+import { itemResponse, type NamedResource, namedOperation } from "../named-resource";
 import { getNamedForUser } from "../queries/get-named";
 
 // GET /api/v1/{projects,labels}/{id} — one of the caller's; If-None-Match → 304
 export const getNamedOperation = (resource: NamedResource) =>
   defineOperation({
-    method: "GET",
-    path: itemPath(resource),
-    auth: "bearer",
-    operationId: `get${resource.title}`,
-    tag: resource.plural,
-    summary: `Get a ${resource.noun}`,
+    ...namedOperation(resource, "get", `Get a ${resource.noun}`),
     description: `One of your ${resource.plural}, with its ETag; with If-None-Match, 304 when it has not changed.`,
     request: {
       params: idParams(resource.noun),
       headers: z.object({ "if-none-match": ifNoneMatchHeader }),
     },
-    response: {
-      status: 200,
-      description: `The ${resource.noun}.`,
-      schema: resource.schemas.item,
-      headers: ["ETag"],
-    },
+    response: itemResponse(resource.schemas.item, `The ${resource.noun}.`),
     otherResponses: {
       304: { description: "Not modified: If-None-Match matched.", headers: ["ETag"] },
     },

@@ -4,10 +4,10 @@ import { defineOperation } from "../../http/operation";
 import { decodeCursor } from "../../pagination/cursor";
 import { pageResponse } from "../../pagination/page";
 import {
-  collectionPath,
   NAMED_SORT_KINDS,
   type NamedResource,
   type NamedSort,
+  namedOperation,
 } from "../named-resource";
 import { listNamed } from "../queries/list-named";
 
@@ -26,12 +26,7 @@ export const listNamedOperation = (
   description: string,
 ) =>
   defineOperation({
-    method: "GET",
-    path: collectionPath(resource),
-    auth: "bearer",
-    operationId: `list${resource.title}s`,
-    tag: resource.plural,
-    summary: `List your ${resource.plural}`,
+    ...namedOperation(resource, "list", `List your ${resource.plural}`),
     description: `${description} By name (the default, ignoring case), or by creation; keyset pagination, so walking the pages yields each exactly once.`,
     request: { query },
     response: {

@@ -11,7 +11,7 @@ import { ifMatchHeader } from "../../http/request-headers";
 import { json } from "../../http/respond";
 import { missingError, withUniqueName } from "../../resources/errors";
 import { idParams } from "../../resources/resource-id";
-import { itemPath, type NamedResource } from "../named-resource";
+import { itemResponse, type NamedResource, namedOperation } from "../named-resource";
 import { updateNamedForUser } from "../queries/update-named";
 
 const KINDS = {
@@ -33,12 +33,7 @@ const KINDS = {
 export const writeNamedOperation = (resource: NamedResource, method: "PUT" | "PATCH") => {
   const kind = KINDS[method];
   return defineOperation({
-    method,
-    path: itemPath(resource),
-    auth: "bearer",
-    operationId: `${kind.verb}${resource.title}`,
-    tag: resource.plural,
-    summary: `${kind.summary} a ${resource.noun}`,
+    ...namedOperation(resource, kind.verb, `${kind.summary} a ${resource.noun}`),
     description: `${kind.description} A name you already use for another ${resource.noun} (ignoring case) is a 409 \`name-taken\`.`,
     request: {
       params: idParams(resource.noun),
@@ -48,12 +43,7 @@ export const writeNamedOperation = (resource: NamedResource, method: "PUT" | "PA
         mediaTypes: kind.mediaTypes,
       },
     },
-    response: {
-      status: 200,
-      description: `The changed ${resource.noun}.`,
-      schema: resource.schemas.item,
-      headers: ["ETag"],
-    },
+    response: itemResponse(resource.schemas.item, `The changed ${resource.noun}.`),
     problems: [...BODY_PROBLEMS, ...ITEM_PROBLEMS, "precondition-failed", "name-taken"],
     async handler({ deps, user, input: { params, headers, body } }) {
       const expected = ifMatchVersions(headers["if-match"] ?? null);

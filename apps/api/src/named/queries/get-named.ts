@@ -1,17 +1,16 @@
 import type { Database } from "@repo/db/client";
 import { ownLive } from "../../resources/owned-table";
-import type { NamedRow, NamedTable } from "../named-resource";
+import type { NamedTable } from "../named-resource";
 
-/** The owner's live row of `table` with this id. */
-export async function getNamedForUser<Row extends NamedRow>(
+/** The owner's live row of `table` with this id (a project's or a label's, as `table` is). */
+export const getNamedForUser = <T extends NamedTable>(
   db: Database,
-  table: NamedTable,
+  t: T,
   userId: string,
   id: string,
-): Promise<Row | undefined> {
-  const [row] = await db
+) =>
+  db
     .select()
-    .from(table)
-    .where(ownLive(table, userId, id));
-  return row as Row | undefined;
-}
+    .from(t as NamedTable)
+    .where(ownLive(t, userId, id))
+    .then(([row]) => row as T["$inferSelect"] | undefined);

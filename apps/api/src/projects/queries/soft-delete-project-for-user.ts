@@ -1,7 +1,6 @@
-import type { Database } from "@repo/db/client";
 import { projects, todos } from "@repo/db/schema";
 import { and, eq, sql } from "drizzle-orm";
-import type { ExpectedVersions } from "../../http/entity-tags";
+import type { RemoveNamed } from "../../named/named-resource";
 import { ownLive, versionIn } from "../../resources/owned-table";
 
 /**
@@ -14,13 +13,8 @@ import { ownLive, versionIn } from "../../resources/owned-table";
  * after that, so its snapshot includes those todos and detaches them too. One statement with a
  * CTE would read the todos as they were before the wait and could leave one in a deleted project.
  */
-export async function softDeleteProjectForUser(
-  db: Database,
-  userId: string,
-  id: string,
-  expected: ExpectedVersions,
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
+export const softDeleteProjectForUser: RemoveNamed = (db, userId, id, expected) =>
+  db.transaction(async (tx) => {
     const [removed] = await tx
       .update(projects)
       .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${projects.version} + 1` })
@@ -33,4 +27,3 @@ export async function softDeleteProjectForUser(
       .where(and(eq(todos.userId, userId), eq(todos.projectId, id)));
     return true;
   });
-}
