@@ -3,7 +3,7 @@ import type { Call } from "./call";
 import { toSearchParams } from "./query";
 import { etagOf, parseJson } from "./read-response";
 import type { Send } from "./transport";
-import type { RequestOptions, ResourceMethods, WithEtag } from "./types";
+import type { RequestOptions, ResourceMethods, WithEtag, WriteOptions } from "./types";
 
 const JSON_TYPE = "application/json";
 const MERGE_PATCH = "application/merge-patch+json";
@@ -31,6 +31,16 @@ export function resourceMethods<Name extends string, S extends z.ZodType, Params
       [spec.name]: await parseJson(call, response, spec.schema),
     }) as WithEtag<Name, T>;
   const withEtag = async (call: Call) => read(call, await send(call));
+  const write =
+    (method: "PUT" | "PATCH", contentType: string) =>
+    (id: string, value: unknown, { ifMatch, signal }: WriteOptions = {}) =>
+      withEtag({
+        method,
+        path: itemPath(id),
+        headers: { "if-match": ifMatch },
+        json: { contentType, value },
+        signal,
+      });
 
   const methods: ResourceMethods<Name, T, Params, Input, Patch> & {
     /** POST …/{id}/restore, for the resources that have it. */
@@ -76,23 +86,8 @@ export function resourceMethods<Name extends string, S extends z.ZodType, Params
       return { notModified: false, ...(await read(call, response)) };
     },
 
-    replace: (id, input, { ifMatch, signal } = {}) =>
-      withEtag({
-        method: "PUT",
-        path: itemPath(id),
-        headers: { "if-match": ifMatch },
-        json: { contentType: JSON_TYPE, value: input },
-        signal,
-      }),
-
-    patch: (id, patch, { ifMatch, signal } = {}) =>
-      withEtag({
-        method: "PATCH",
-        path: itemPath(id),
-        headers: { "if-match": ifMatch },
-        json: { contentType: MERGE_PATCH, value: patch },
-        signal,
-      }),
+    replace: write("PUT", JSON_TYPE),
+    patch: write("PATCH", MERGE_PATCH),
 
     async delete(id, { ifMatch, signal } = {}) {
       const response = await send({

@@ -128,7 +128,10 @@ describe("projects and labels (against a fake fetch)", () => {
     expect(page.data).toEqual([project]);
     const restored = await client.projects.restore(project.id);
     expect(restored).toEqual({ project, etag: '"2"' });
-    const [[listUrl], [restoreUrl, init]] = fetch.mock.calls as [string, RequestInit][];
+    const [[listUrl], [restoreUrl, init]] = fetch.mock.calls as [string, RequestInit][] as [
+      [string, RequestInit],
+      [string, RequestInit],
+    ];
     expect(listUrl).toBe("http://api.test/api/v1/projects?limit=10&archived=false&sort=name");
     expect(restoreUrl).toBe(`http://api.test/api/v1/projects/${project.id}/restore`);
     expect(init.method).toBe("POST");
@@ -145,7 +148,10 @@ describe("projects and labels (against a fake fetch)", () => {
       etag: '"1"',
     });
     await client.labels.patch(label.id, { color: "red" }, { ifMatch: '"1"' });
-    const [[, create], [patchUrl, patch]] = fetch.mock.calls as [string, RequestInit][];
+    const [[, create], [patchUrl, patch]] = fetch.mock.calls as [string, RequestInit][] as [
+      [string, RequestInit],
+      [string, RequestInit],
+    ];
     expect(new Headers(create.headers).get("idempotency-key")).toBe("k");
     expect(patchUrl).toBe(`http://api.test/api/v1/labels/${label.id}`);
     expect(new Headers(patch.headers).get("content-type")).toBe("application/merge-patch+json");

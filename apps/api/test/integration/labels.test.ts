@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useApi } from "../support/api";
 import { expectProblem } from "../support/expect-problem";
+import { insertTodo as insertTodoRow } from "../support/insert-todo";
 
 const api = useApi();
 
@@ -13,20 +14,8 @@ async function createLabel(token: string, json: unknown = { name: "errand" }): P
   return labelSchema.parse(await response.json());
 }
 
-/** A todo of `userId` carrying `labelIds`, written directly (the todo API's labelIds is built elsewhere). */
-async function insertTodo(userId: string, labelIds: string[], deleted = false) {
-  const { db } = api.database.current;
-  const [todo] = await db
-    .insert(todos)
-    .values({ userId, title: "t", ...(deleted ? { deletedAt: new Date() } : {}) })
-    .returning();
-  if (!todo) throw new Error("no todo");
-  if (labelIds.length)
-    await db
-      .insert(todoLabels)
-      .values(labelIds.map((labelId) => ({ todoId: todo.id, labelId, userId })));
-  return todo;
-}
+const insertTodo = (userId: string, labelIds: string[], deleted = false) =>
+  insertTodoRow(api.database.current.db, userId, { labelIds, deleted });
 
 describe("labels", () => {
   it("are created with defaults, read, replaced and patched", async () => {
@@ -164,8 +153,7 @@ describe("DELETE /api/v1/labels/{id}", () => {
     const alice = await api.createUser();
     const label = await createLabel(alice.token);
     const { db } = api.database.current;
-    const [todo] = await db.insert(todos).values({ userId: alice.id, title: "t" }).returning();
-    if (!todo) throw new Error("no todo");
+    const todo = await insertTodo(alice.id, []);
     let deleted: Promise<Response> | undefined;
     // An attach as the todo API makes one: lock the label FOR SHARE, link, commit.
     await db.transaction(async (tx) => {

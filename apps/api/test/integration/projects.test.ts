@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { purgeExpired } from "../../src/maintenance/purge";
 import { useApi } from "../support/api";
 import { expectProblem } from "../support/expect-problem";
+import { insertTodo as insertTodoRow } from "../support/insert-todo";
 
 const api = useApi();
 
@@ -14,15 +15,8 @@ async function createProject(token: string, json: unknown = { name: "Home" }): P
   return projectSchema.parse(await response.json());
 }
 
-/** A todo of `userId` in `projectId`, written directly (the todo API's projectId is built elsewhere). */
-async function insertTodo(userId: string, projectId: string, deleted = false) {
-  const [row] = await api.database.current.db
-    .insert(todos)
-    .values({ userId, title: "t", projectId, ...(deleted ? { deletedAt: new Date() } : {}) })
-    .returning();
-  if (!row) throw new Error("no todo");
-  return row;
-}
+const insertTodo = (userId: string, projectId: string, deleted = false) =>
+  insertTodoRow(api.database.current.db, userId, { projectId, deleted });
 
 describe("POST /api/v1/projects", () => {
   it("creates a project owned by the caller, with defaults, Location and ETag", async () => {
