@@ -14,7 +14,6 @@ export function toTodo(row: TodoRow): Todo {
   };
 }
 
-/** A strong entity tag: the version changes with every write, soft delete and restore included. */
-export const etagOf = (row: Pick<TodoRow, "version">) => `"${row.version}"`;
+export { etagOf } from "../http/entity-tags";
 
 export const todoLocation = (id: string) => `/api/v1/todos/${id}`;

@@ -1,0 +1,24 @@
+import type { Database } from "@repo/db/client";
+import type { ProjectRow, projects, TodoRow, todos } from "@repo/db/schema";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+
+/** The tables whose rows are soft-deleted, and so restored. */
+export type SoftDeletedTable = typeof todos | typeof projects;
+
+/**
+ * Brings back the owner's soft-deleted row of `table`, as a change (new version). Undefined when
+ * none.
+ */
+export async function restoreForUser<Row extends TodoRow | ProjectRow>(
+  db: Database,
+  table: SoftDeletedTable,
+  userId: string,
+  id: string,
+): Promise<Row | undefined> {
+  const [row] = await db
+    .update(table)
+    .set({ deletedAt: null, updatedAt: sql`now()`, version: sql`${table.version} + 1` })
+    .where(and(eq(table.id, id), eq(table.userId, userId), isNotNull(table.deletedAt)))
+    .returning();
+  return row as Row | undefined;
+}
