@@ -1,24 +1,27 @@
 import { z } from "zod";
-import { HEADER_MAX, storableText, strictBoolean } from "./text";
+import {
+  booleanParam,
+  cursorParam,
+  LIST_LIMIT_DEFAULT,
+  LIST_LIMIT_MAX,
+  limitParam,
+  pageSchema,
+  sortParam,
+} from "./list";
+import { ownedFields } from "./resource";
+import { storableText, strictBoolean, trimmedText } from "./text";
+
+export { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX };
 
 export const TITLE_MAX = 255;
 export const DESCRIPTION_MAX = 10_000;
 /** The longest `cursor` the list accepts; every `nextCursor` the API issues is shorter. */
 export const CURSOR_MAX = 512;
-const BASE64URL = "^[A-Za-z0-9_-]+$";
-/** PostgreSQL's `integer`, the type of `version`. */
-const INT32_MAX = 2_147_483_647;
 
-// Trimmed first (JavaScript trim()), then measured.
-const title = z
-  .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") })
-  .trim()
-  .pipe(storableText({ min: 1, max: TITLE_MAX }))
-  .meta({
-    minLength: 1,
-    maxLength: TITLE_MAX,
-    description: "Trimmed, then 1–255 code points; no U+0000 or unpaired surrogates.",
-  });
+const title = trimmedText(
+  TITLE_MAX,
+  "Trimmed, then 1–255 code points; no U+0000 or unpaired surrogates.",
+);
 const description = storableText({ max: DESCRIPTION_MAX })
   .nullable()
   .meta({ description: "Up to 10,000 code points, or null." });
@@ -92,12 +95,7 @@ const labelIds = z
 /** A todo as every response carries it. */
 export const todoSchema = z
   .object({
-    id: z.uuid().meta({ maxLength: 36, description: "UUIDv7, assigned by the server." }),
-    userId: z.string().meta({
-      minLength: 1,
-      maxLength: HEADER_MAX,
-      description: "The owner: the `sub` of their token.",
-    }),
+    ...ownedFields.head,
     title: z.string().meta({ minLength: 1, maxLength: TITLE_MAX }),
     description: z.string().meta({ maxLength: DESCRIPTION_MAX }).nullable(),
     completed: z.boolean(),
@@ -115,15 +113,7 @@ export const todoSchema = z
     labelIds: z
       .array(z.uuid().meta({ maxLength: 36 }))
       .meta({ maxItems: LABELS_PER_TODO_MAX, description: "Sorted ascending." }),
-    createdAt: z.iso
-      .datetime()
-      .meta({ maxLength: 24, description: "RFC 3339, UTC, milliseconds." }),
-    updatedAt: z.iso.datetime().meta({ maxLength: 24 }),
-    version: z.int().min(1).meta({
-      format: "int32",
-      maximum: INT32_MAX,
-      description: "1 at creation, +1 on every change; the ETag is derived from it.",
-    }),
+    ...ownedFields.tail,
   })
   .meta({
     id: "Todo",
@@ -199,42 +189,14 @@ export const TODO_SORTS = [
 ] as const;
 export type TodoSort = (typeof TODO_SORTS)[number];
 
-export const LIST_LIMIT_MAX = 100;
-export const LIST_LIMIT_DEFAULT = 20;
-
 /**
  * GET /todos query parameters, as strings from the URL. Unknown parameters are refused, so a
  * typo never silently returns an unfiltered list.
  */
 export const todoListQuerySchema = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^\d+$/, "must be a whole number from 1 to 100")
-    .transform(Number)
-    .pipe(z.int().min(1, "must be at least 1").max(LIST_LIMIT_MAX, "must be at most 100"))
-    .optional()
-    .meta({
-      type: "integer",
-      format: "int32",
-      minimum: 1,
-      maximum: LIST_LIMIT_MAX,
-      default: LIST_LIMIT_DEFAULT,
-      description: "Page size.",
-    }),
-  cursor: z
-    .string()
-    .min(1, "must not be empty")
-    .max(CURSOR_MAX, "is not a valid cursor")
-    .optional()
-    .meta({
-      pattern: BASE64URL,
-      description: "The `nextCursor` of the previous page, for the same sort and filters.",
-    }),
-  completed: z
-    .enum(["true", "false"], { error: "must be true or false" })
-    .transform((value) => value === "true")
-    .optional()
-    .meta({ description: "Only completed (true) or only open (false) todos." }),
+  limit: limitParam,
+  cursor: cursorParam(CURSOR_MAX),
+  completed: booleanParam("Only completed (true) or only open (false) todos."),
   q: storableText({ min: 1, max: 100 })
     .optional()
     .meta({ description: "Case-insensitive substring of the title; % _ and \\ match themselves." }),
@@ -264,22 +226,13 @@ export const todoListQuerySchema = z.strictObject({
   dueBefore: instantInput(RFC3339)
     .optional()
     .meta({ description: "Only todos due before this instant (RFC 3339)." }),
-  overdue: z
-    .enum(["true", "false"], { error: "must be true or false" })
-    .transform((value) => value === "true")
-    .optional()
-    .meta({
-      description: "true: only open todos whose dueAt has passed; false: every other todo.",
-    }),
+  overdue: booleanParam("true: only open todos whose dueAt has passed; false: every other todo."),
   priority: priority.optional().meta({ description: "Only todos of this priority." }),
-  sort: z
-    .enum(TODO_SORTS, { error: `must be one of ${TODO_SORTS.join(", ")}` })
-    .optional()
-    .meta({
-      default: "-createdAt",
-      description:
-        "`dueAt`: soonest first, undated last; `priority`/`-priority`: lowest/highest first. Ties by id.",
-    }),
+  sort: sortParam(TODO_SORTS).meta({
+    default: "-createdAt",
+    description:
+      "`dueAt`: soonest first, undated last; `priority`/`-priority`: lowest/highest first. Ties by id.",
+  }),
 });
 export type TodoListQuery = z.output<typeof todoListQuerySchema>;
 /** What a client passes (the web app's typed client builds the URL from this). */
@@ -302,14 +255,5 @@ export type TodoListParams = {
 };
 
 /** GET /todos. */
-export const todoListSchema = z
-  .object({
-    data: z.array(todoSchema).meta({ maxItems: LIST_LIMIT_MAX }),
-    nextCursor: z
-      .string()
-      .meta({ maxLength: CURSOR_MAX, pattern: BASE64URL })
-      .nullable()
-      .meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
-  })
-  .meta({ id: "TodoList" });
+export const todoListSchema = pageSchema(todoSchema, { id: "TodoList", cursorMax: CURSOR_MAX });
 export type TodoList = z.infer<typeof todoListSchema>;

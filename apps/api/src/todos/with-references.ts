@@ -1,10 +1,10 @@
 import type { Database } from "@repo/db/client";
 import { ApiError } from "../http/problem";
+import { userGone } from "../resources/errors";
 import type { TodoRecord } from "./queries/columns";
 import { lockReferences, type References } from "./queries/lock-references";
 import { ownerExists } from "./queries/owner-exists";
 import { replaceTodoLabels } from "./queries/replace-todo-labels";
-import { userGone } from "./todo-errors";
 
 /** A reference that is not the caller's: the same 422 whether it is unknown, another user's or deleted. */
 export function missingReferences(paths: ("projectId" | "labelIds")[]): ApiError {

@@ -1,7 +1,7 @@
 import { LIST_LIMIT_DEFAULT, todoListQuerySchema, todoListSchema } from "@repo/contracts/todo";
 import { defineOperation } from "../../http/operation";
-import { json } from "../../http/respond";
-import { decodeCursor, encodeCursor } from "../../pagination/cursor";
+import { decodeCursor } from "../../pagination/cursor";
+import { pageResponse } from "../../pagination/page";
 import { TODO_SORT_KINDS, type TodoListScope, todoCursorScope } from "../list-scope";
 import { priorityValue } from "../priority";
 import { listTodos, sortValueOf } from "../queries/list-todos";
@@ -46,28 +46,18 @@ export const listTodosOperation = defineOperation({
         : decodeCursor(cursorScope, query.cursor, TODO_SORT_KINDS[scope.sort]);
     const after = position && { at: position.value, id: position.id };
 
-    // One row more than the page tells whether another page follows (no empty last page).
     const rows = await listTodos(deps.db, {
       ...scope,
       priority: scope.priority && priorityValue(scope.priority),
       limit: limit + 1,
       after,
     });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const nextCursor =
-      rows.length > limit && last
-        ? encodeCursor(cursorScope, { value: sortValueOf(last, scope.sort), id: last.id })
-        : null;
-
-    const headers = new Headers();
-    if (nextCursor) {
-      const next = new URL(url);
-      next.searchParams.set("cursor", nextCursor);
-      // As parsed ("007" is 7), so the link is as short as the document says it is.
-      if (query.limit !== undefined) next.searchParams.set("limit", String(limit));
-      headers.set("Link", `<${next.pathname}${next.search}>; rel="next"`);
-    }
-    return json({ data: page.map(toTodo), nextCursor }, { headers });
+    return pageResponse(url, rows, {
+      limit,
+      limitGiven: query.limit !== undefined,
+      scope: cursorScope,
+      sortValue: (row) => sortValueOf(row, scope.sort),
+      toJson: toTodo,
+    });
   },
 });
