@@ -1,6 +1,8 @@
 import { liveOperation, readyOperation } from "./health/operations";
 import type { Operation } from "./http/operation";
-import { getMeOperation } from "./me/get-me";
+import { deleteAccountOperation } from "./me/operations/delete-account";
+import { exportAccountOperation } from "./me/operations/export-account";
+import { getMeOperation } from "./me/operations/get-me";
 import { docsAssetOperation, docsOperation, openApiOperation } from "./openapi/reference";
 import { createTodoOperation } from "./todos/operations/create-todo";
 import { deleteTodoOperation } from "./todos/operations/delete-todo";
@@ -23,6 +25,8 @@ export const operations: readonly Operation[] = [
   deleteTodoOperation,
   restoreTodoOperation,
   getMeOperation,
+  deleteAccountOperation,
+  exportAccountOperation,
   liveOperation,
   readyOperation,
   openApiOperation,

@@ -1,6 +1,6 @@
 import type { Database } from "@repo/db/client";
-import { unauthorized } from "../http/authenticate";
 import { ApiError } from "../http/problem";
+import { userGone } from "../me/account-gone";
 import { explainMissingTodo } from "./queries/explain-missing-todo";
 
 export const todoLimitReached = (limit: number) =>
@@ -11,12 +11,12 @@ export const todoLimitReached = (limit: number) =>
 
 export const todoNotFound = () => new ApiError("not-found", "No such todo.");
 
-export const userGone = () => unauthorized("The token's user no longer exists.", true, "user_gone");
+export { userGone };
 
 /**
  * The error for a todo the caller could not read or write, in the contract's order:
  * unknown → 404, another user's → 403, soft-deleted → 404, then a missed `If-Match` → 412.
- * A write by a user who no longer exists is a 401; a read by one simply finds nothing.
+ * A read or write by a user who no longer exists is a 401 (account-gone.ts).
  */
 export async function missingTodoError(
   db: Database,
@@ -25,7 +25,7 @@ export async function missingTodoError(
   { write }: { write: boolean },
 ): Promise<ApiError> {
   const missing = await explainMissingTodo(db, userId, id);
-  if (write && !missing.userExists) return userGone();
+  if (!missing.userExists) return userGone();
   if (missing.othersTodo) return new ApiError("forbidden", "This todo belongs to another user.");
   if (write && missing.ownLive)
     return new ApiError("precondition-failed", "If-Match does not match the todo's current ETag.");

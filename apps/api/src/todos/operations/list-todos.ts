@@ -1,6 +1,7 @@
 import { LIST_LIMIT_DEFAULT, todoListQuerySchema, todoListSchema } from "@repo/contracts/todo";
 import { defineOperation } from "../../http/operation";
 import { json } from "../../http/respond";
+import { ensureUserExists } from "../../me/account-gone";
 import { decodeCursor, encodeCursor } from "../../pagination/cursor";
 import { TODO_SORT_KINDS, type TodoListScope, todoCursorScope } from "../list-scope";
 import { listTodos, sortColumnOf } from "../queries/list-todos";
@@ -42,6 +43,7 @@ export const listTodosOperation = defineOperation({
     // One row more than the page tells whether another page follows (no empty last page).
     const rows = await listTodos(deps.db, { ...scope, limit: limit + 1, after });
     const page = rows.slice(0, limit);
+    if (page.length === 0) await ensureUserExists(deps.db, user.userId);
     const last = page.at(-1);
     const nextCursor =
       rows.length > limit && last

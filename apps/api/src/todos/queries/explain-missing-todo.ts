@@ -1,6 +1,7 @@
 import type { Database } from "@repo/db/client";
-import { todos, user } from "@repo/db/schema";
+import { todos } from "@repo/db/schema";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { userExistsSql } from "../../me/account-gone";
 
 export interface MissingTodo {
   /** The todo exists (live or deleted) and belongs to someone else. */
@@ -29,7 +30,7 @@ export async function explainMissingTodo(
         .select({ one: sql`1` })
         .from(todos)
         .where(and(eq(todos.id, id), eq(todos.userId, userId), isNull(todos.deletedAt)))})`,
-      userExists: sql<boolean>`exists (${db.select({ one: sql`1` }).from(user).where(eq(user.id, userId))})`,
+      userExists: userExistsSql(db, userId),
     })
     .from(sql`(select 1) as probe`);
   return {
