@@ -1,4 +1,4 @@
-import { meSchema } from "@repo/contracts/me";
+import { accountExportSchema, meSchema } from "@repo/contracts/me";
 import { todoListSchema, todoSchema } from "@repo/contracts/todo";
 import type { Call } from "./call";
 import { toSearchParams } from "./query";
@@ -95,6 +95,16 @@ export function createTodoClient(options: TodoClientOptions): TodoClient {
     async me({ signal } = {}) {
       const call: Call = { method: "GET", path: "/me", signal };
       return parseJson(call, await send(call), meSchema);
+    },
+
+    async exportAccount({ signal } = {}) {
+      const call: Call = { method: "GET", path: "/me/export", signal };
+      return parseJson(call, await send(call), accountExportSchema);
+    },
+
+    async deleteAccount({ signal } = {}) {
+      const response = await send({ method: "DELETE", path: "/me", signal });
+      await response.body?.cancel();
     },
   };
   return client;

@@ -1,4 +1,4 @@
-export type { Me } from "@repo/contracts/me";
+export type { AccountExport, ExportedTodo, Me } from "@repo/contracts/me";
 export type { Problem } from "@repo/contracts/problem";
 export type { Todo, TodoList, TodoListParams } from "@repo/contracts/todo";
 export { createTodoClient, type TodoClientOptions } from "./client";

@@ -1,4 +1,4 @@
-import type { Me } from "@repo/contracts/me";
+import type { AccountExport, Me } from "@repo/contracts/me";
 import type {
   Todo,
   TodoList,
@@ -51,4 +51,11 @@ export interface TodoClient {
   delete(id: string, options?: WriteOptions): Promise<void>;
   restore(id: string, options?: RequestOptions): Promise<TodoWithEtag>;
   me(options?: RequestOptions): Promise<Me>;
+  /** Everything the caller owns, deleted todos included, as one document. */
+  exportAccount(options?: RequestOptions): Promise<AccountExport>;
+  /**
+   * Deletes the account and everything it owns. Needs a token issued in the last 5 minutes:
+   * otherwise a 401 `reauthentication-required` ApiProblemError (sign in again, then retry).
+   */
+  deleteAccount(options?: RequestOptions): Promise<void>;
 }
