@@ -13,6 +13,7 @@ const overHttp = [
   "apps/api/test/integration/{auth-and-headers,conditional-requests,cors,hostile-inputs}.test.ts",
   "apps/api/test/integration/{idempotency,list-pagination,openapi,ownership}.test.ts",
   "apps/api/test/integration/{request-validation,restore-and-purge,todos-crud,typed-client}.test.ts",
+  "apps/api/test/integration/projects-labels-http.test.ts",
 ];
 
 export default defineConfig({
@@ -20,6 +21,10 @@ export default defineConfig({
   test: {
     globalSetup: ["tooling/test/global-setup.ts"],
     reporters: ["default", "./tooling/test/summary-reporter.ts"],
+    // Vitest's default is one worker per core but one: on this 2-core machine, one file at a
+    // time. The files mostly wait on PostgreSQL, Redis and the servers they start, and each has
+    // a database of its own (a copy of the template), so three at once keep the cores busy.
+    maxWorkers: 3,
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [

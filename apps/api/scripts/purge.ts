@@ -1,4 +1,4 @@
-// `pnpm todos:purge`: removes todos soft-deleted more than 30 days ago and expired
+// `pnpm todos:purge`: removes todos and projects soft-deleted more than 30 days ago and expired
 // idempotency keys from DATABASE_URL (or the embedded development database). Run it daily.
 import { createDatabase } from "@repo/db/client";
 import { embeddedDatabaseUrl } from "@repo/db/embedded-url";
@@ -9,7 +9,7 @@ const { db, close } = createDatabase({ url, max: 1 });
 try {
   const purged = await purgeExpired(db);
   console.log(
-    `Purged ${purged.todos} todos deleted over 30 days ago and ${purged.idempotencyKeys} expired idempotency keys.`,
+    `Purged ${purged.todos} todos and ${purged.projects} projects deleted over 30 days ago, and ${purged.idempotencyKeys} expired idempotency keys.`,
   );
 } finally {
   await close();

@@ -1,9 +1,22 @@
 import { liveOperation, readyOperation } from "./health/operations";
 import type { Operation } from "./http/operation";
+import { createLabelOperation } from "./labels/operations/create-label";
+import { deleteLabelOperation } from "./labels/operations/delete-label";
+import { getLabelOperation } from "./labels/operations/get-label";
+import { listLabelsOperation } from "./labels/operations/list-labels";
+import { patchLabelOperation } from "./labels/operations/patch-label";
+import { replaceLabelOperation } from "./labels/operations/replace-label";
 import { deleteAccountOperation } from "./me/operations/delete-account";
 import { exportAccountOperation } from "./me/operations/export-account";
 import { getMeOperation } from "./me/operations/get-me";
 import { docsAssetOperation, docsOperation, openApiOperation } from "./openapi/reference";
+import { createProjectOperation } from "./projects/operations/create-project";
+import { deleteProjectOperation } from "./projects/operations/delete-project";
+import { getProjectOperation } from "./projects/operations/get-project";
+import { listProjectsOperation } from "./projects/operations/list-projects";
+import { patchProjectOperation } from "./projects/operations/patch-project";
+import { replaceProjectOperation } from "./projects/operations/replace-project";
+import { restoreProjectOperation } from "./projects/operations/restore-project";
 import { createTodoOperation } from "./todos/operations/create-todo";
 import { deleteTodoOperation } from "./todos/operations/delete-todo";
 import { getTodoOperation } from "./todos/operations/get-todo";
@@ -24,6 +37,19 @@ export const operations: readonly Operation[] = [
   patchTodoOperation,
   deleteTodoOperation,
   restoreTodoOperation,
+  listProjectsOperation,
+  createProjectOperation,
+  getProjectOperation,
+  replaceProjectOperation,
+  patchProjectOperation,
+  deleteProjectOperation,
+  restoreProjectOperation,
+  listLabelsOperation,
+  createLabelOperation,
+  getLabelOperation,
+  replaceLabelOperation,
+  patchLabelOperation,
+  deleteLabelOperation,
   getMeOperation,
   deleteAccountOperation,
   exportAccountOperation,

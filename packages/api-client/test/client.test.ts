@@ -30,6 +30,25 @@ describe("createTodoClient (against a fake fetch)", () => {
     expect(new Headers(init?.headers).get("authorization")).toBe(`Bearer ${TOKEN}`);
   });
 
+  it("repeats labelId once per label, and passes the other new filters and sorts as they are", async () => {
+    const { client, fetch } = clientAnswering(Response.json({ data: [], nextCursor: null }));
+    await client.list({
+      projectId: "none",
+      labelId: ["a1", "b2"],
+      overdue: true,
+      priority: "urgent",
+      dueAfter: "2026-12-01T00:00:00Z",
+      sort: "dueAt",
+    });
+    const [url] = fetch.mock.calls[0] ?? [];
+    const search = new URL(String(url)).searchParams;
+    expect(search.getAll("labelId")).toEqual(["a1", "b2"]);
+    search.delete("labelId");
+    expect(search.toString()).toBe(
+      "projectId=none&dueAfter=2026-12-01T00%3A00%3A00Z&overdue=true&priority=urgent&sort=dueAt",
+    );
+  });
+
   it.each([
     [429, { "retry-after": "7" }, 7],
     [503, { "retry-after": "5" }, 5],
@@ -104,5 +123,65 @@ describe("retryAfterSeconds", () => {
     [null, undefined],
   ])("%s → %s", (header, seconds) => {
     expect(retryAfterSeconds(header, now)).toBe(seconds);
+  });
+});
+
+describe("projects and labels (against a fake fetch)", () => {
+  const project = {
+    id: "0193b6d2-7a4e-7c1a-9f0e-2b6d5f1e8a22",
+    userId: "u",
+    name: "Home",
+    color: "green",
+    archived: false,
+    createdAt: "2026-11-23T10:00:00.000Z",
+    updatedAt: "2026-11-23T10:00:00.000Z",
+    version: 2,
+  };
+
+  it("lists projects with their own parameters, and restores one by its path", async () => {
+    const { client, fetch } = clientAnswering(
+      Response.json({ data: [project], nextCursor: null }),
+      Response.json(project, { headers: { etag: '"2"' } }),
+    );
+    const page = await client.projects.list({ archived: false, sort: "name", limit: 10 });
+    expect(page.data).toEqual([project]);
+    const restored = await client.projects.restore(project.id);
+    expect(restored).toEqual({ project, etag: '"2"' });
+    const [[listUrl], [restoreUrl, init]] = fetch.mock.calls as [string, RequestInit][] as [
+      [string, RequestInit],
+      [string, RequestInit],
+    ];
+    expect(listUrl).toBe("http://api.test/api/v1/projects?limit=10&archived=false&sort=name");
+    expect(restoreUrl).toBe(`http://api.test/api/v1/projects/${project.id}/restore`);
+    expect(init.method).toBe("POST");
+  });
+
+  it("creates a label with an Idempotency-Key and patches it as merge-patch JSON, If-Match sent", async () => {
+    const { archived: _, ...label } = { ...project, name: "errand" };
+    const { client, fetch } = clientAnswering(
+      Response.json(label, { status: 201, headers: { etag: '"1"' } }),
+      Response.json(label, { headers: { etag: '"2"' } }),
+    );
+    expect(await client.labels.create({ name: "errand" }, { idempotencyKey: "k" })).toEqual({
+      label,
+      etag: '"1"',
+    });
+    await client.labels.patch(label.id, { color: "red" }, { ifMatch: '"1"' });
+    const [[, create], [patchUrl, patch]] = fetch.mock.calls as [string, RequestInit][] as [
+      [string, RequestInit],
+      [string, RequestInit],
+    ];
+    expect(new Headers(create.headers).get("idempotency-key")).toBe("k");
+    expect(patchUrl).toBe(`http://api.test/api/v1/labels/${label.id}`);
+    expect(new Headers(patch.headers).get("content-type")).toBe("application/merge-patch+json");
+    expect(new Headers(patch.headers).get("if-match")).toBe('"1"');
+    expect("restore" in client.labels).toBe(false);
+  });
+
+  it("refuses a project whose colour is outside the palette (contract drift)", async () => {
+    const { client } = clientAnswering(
+      Response.json({ ...project, color: "magenta" }, { headers: { etag: '"2"' } }),
+    );
+    await expect(client.projects.get(project.id)).rejects.toBeInstanceOf(UnexpectedResponseError);
   });
 });

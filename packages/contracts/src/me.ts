@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { labelSchema } from "./label";
+import { projectSchema } from "./project";
 import { HEADER_MAX } from "./text";
 import { todoSchema } from "./todo";
 
@@ -27,10 +29,15 @@ const deletedAt = z.iso.datetime().meta({ maxLength: 24 }).nullable().meta({
 
 /** A todo in the export: as the API answers it, plus `deletedAt`. */
 export const exportedTodoSchema = todoSchema.extend({ deletedAt }).meta({ id: "ExportedTodo" });
+/** A project in the export: as the API answers it, plus `deletedAt`. */
+export const exportedProjectSchema = projectSchema
+  .extend({ deletedAt })
+  .meta({ id: "ExportedProject" });
 
 /**
- * GET /me/export: everything the caller owns, deleted todos included, as one snapshot of the
- * database (read in one transaction). The account itself comes from the database, not the token.
+ * GET /me/export: everything the caller owns, soft-deleted todos and projects included, as one
+ * snapshot of the database (read in one transaction). Labels are never soft-deleted (a deleted
+ * label is gone). The account itself comes from the database, not the token.
  */
 export const accountExportSchema = z
   .object({
@@ -43,9 +50,12 @@ export const accountExportSchema = z
       email: claim(),
       name: claim(),
     }),
-    // No maxItems: deleted todos count against no limit (see .spectral.yaml's override).
+    // No maxItems: a whole account, deleted rows included (see .spectral.yaml's override).
     todos: z.array(exportedTodoSchema).meta({ description: "Every todo, in id order." }),
+    projects: z.array(exportedProjectSchema).meta({ description: "Every project, in id order." }),
+    labels: z.array(labelSchema).meta({ description: "Every label, in id order." }),
   })
   .meta({ id: "AccountExport" });
 export type AccountExport = z.infer<typeof accountExportSchema>;
 export type ExportedTodo = z.infer<typeof exportedTodoSchema>;
+export type ExportedProject = z.infer<typeof exportedProjectSchema>;

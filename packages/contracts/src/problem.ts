@@ -10,6 +10,7 @@ export const PROBLEM_CODES = [
   "method-not-allowed",
   "conflict",
   "todo-limit-reached",
+  "name-taken",
   "precondition-failed",
   "payload-too-large",
   "unsupported-media-type",

@@ -37,3 +37,11 @@ export function storableText({ min = 0, max }: { min?: number; max: number }) {
 }
 
 export const strictBoolean = () => z.boolean({ error: expected("a boolean (true or false)") });
+
+/** A required name or title: trimmed first (JavaScript trim()), then 1–`max` storable code points. */
+export const trimmedText = (max: number, description: string) =>
+  z
+    .string({ error: expected("a string") })
+    .trim()
+    .pipe(storableText({ min: 1, max }))
+    .meta({ minLength: 1, maxLength: max, description });

@@ -33,12 +33,15 @@ export function noneMatch(header: string | null, etag: string): boolean {
   return tags === "*" || tags.some((tag) => tag.opaque === etag);
 }
 
+/** The versions an `If-Match` allows: undefined for no precondition, "any" for `*`. */
+export type ExpectedVersions = "any" | number[] | undefined;
+
 /**
  * If-Match on a write, as the versions it allows: undefined without the header (last write
  * wins), "any" for `*`, else the versions of its strong tags (a weak tag never matches; a
  * malformed header matches nothing).
  */
-export function ifMatchVersions(header: string | null): "any" | number[] | undefined {
+export function ifMatchVersions(header: string | null): ExpectedVersions {
   const tags = parse(header);
   if (tags === null) return undefined;
   if (tags === "*") return "any";
@@ -47,3 +50,6 @@ export function ifMatchVersions(header: string | null): "any" | number[] | undef
     .map((tag) => Number(tag.opaque.slice(1, -1)))
     .filter((version) => version <= MAX_VERSION);
 }
+
+/** A strong entity tag: the version changes with every write, soft delete and restore included. */
+export const etagOf = (row: { version: number }) => `"${row.version}"`;

@@ -34,11 +34,16 @@ export const PROBLEMS = {
     description:
       'The token is valid but was issued too long ago for this request (deleting the account needs one issued in the last 5 minutes): sign in again, or get a fresh token, and retry. `WWW-Authenticate` says `error="insufficient_user_authentication", max_age=300` (RFC 9470).',
   },
-  forbidden: { status: 403, title: "Forbidden", description: "The todo belongs to another user." },
+  forbidden: {
+    status: 403,
+    title: "Forbidden",
+    description: "The todo, project or label belongs to another user.",
+  },
   "not-found": {
     status: 404,
     title: "Not found",
-    description: "No such todo (unknown, malformed or soft-deleted id), or no such route.",
+    description:
+      "No such todo, project or label (unknown, malformed or soft-deleted id), or no such route.",
   },
   "method-not-allowed": {
     status: 405,
@@ -56,10 +61,16 @@ export const PROBLEMS = {
     description:
       "The caller already has as many live todos as the API allows per user (10,000 unless configured); delete one first. Deleted todos do not count.",
   },
+  "name-taken": {
+    status: 409,
+    title: "Name taken",
+    description:
+      "The caller already has a project (a live one) or a label with this name, compared ignoring case; nothing was changed.",
+  },
   "precondition-failed": {
     status: 412,
     title: "Precondition failed",
-    description: "If-Match does not match the todo's current ETag; nothing was changed.",
+    description: "If-Match does not match the current ETag; nothing was changed.",
   },
   "payload-too-large": {
     status: 413,
@@ -75,7 +86,7 @@ export const PROBLEMS = {
     status: 422,
     title: "Validation failed",
     description:
-      "A field or query parameter is invalid or unknown, the cursor is not valid for this list, or the Idempotency-Key was used with another body. `errors` lists each.",
+      "A field or query parameter is invalid or unknown, the cursor is not valid for this list, or the Idempotency-Key was used with another body or on another route. `errors` lists each.",
   },
   "rate-limited": {
     status: 429,

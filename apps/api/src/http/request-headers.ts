@@ -10,7 +10,7 @@ const ENTITY_TAGS = `^\\s*(\\*|${TAG}(\\s*,\\s*${TAG})*)\\s*$`;
 export const ifMatchHeader = z.string().max(8_192, "If-Match is too long.").optional().meta({
   pattern: ENTITY_TAGS,
   description:
-    "Write only if the todo's ETag is one of these (strong comparison; `*` for any live todo), else 412. A value that is not a list of entity tags matches nothing.",
+    "Write only if the current ETag is one of these (strong comparison; `*` for any live todo, project or label), else 412. A value that is not a list of entity tags matches nothing.",
 });
 
 export const ifNoneMatchHeader = z
@@ -20,5 +20,5 @@ export const ifNoneMatchHeader = z
   .meta({
     pattern: ENTITY_TAGS,
     description:
-      "304 when the todo's ETag is one of these (weak comparison); a value that is not a list of entity tags matches nothing.",
+      "304 when the current ETag is one of these (weak comparison); a value that is not a list of entity tags matches nothing.",
   });

@@ -39,6 +39,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** What a retry must repeat: the body as JSON, whatever its key order and whitespace. */
-export const requestHash = (body: unknown) =>
-  createHash("sha256").update(canonical(body)).digest("base64url");
+/**
+ * What a retry must repeat: the route (method and path) and the body as JSON, whatever its key
+ * order and whitespace. Keys are per user, not per route: the same key sent to another route
+ * has another hash, so it is refused there, never answered with the other route's response.
+ */
+export const requestHash = (route: string, body: unknown) =>
+  createHash("sha256")
+    .update(canonical([route, body]))
+    .digest("base64url");

@@ -14,8 +14,9 @@ export interface StoredResponse {
 
 /**
  * Runs `create` at most once per (user, key), in one transaction with the stored response:
- * - the same key again with the same body: the stored first response, nothing created;
- * - with another body: 422; while the first is still running: 409.
+ * - the same key again with the same route and body (`hash`): the stored first response,
+ *   nothing created;
+ * - with another body, or on another route: 422; while the first is still running: 409.
  * A transaction-scoped advisory lock on (user, key) tells "running" apart without waiting;
  * the key row is written in the same transaction as the todo, so no crash, retry pattern or
  * instance count can leave a todo without its key or create a second one.
@@ -50,8 +51,12 @@ export async function runOnce(
       if (stored.requestHash !== hash)
         throw new ApiError(
           "validation-error",
-          "This Idempotency-Key was used with a different body.",
-          { errors: [{ path: "Idempotency-Key", message: "was used with a different body" }] },
+          "This Idempotency-Key was used with a different body or on another route.",
+          {
+            errors: [
+              { path: "Idempotency-Key", message: "was used with a different body or route" },
+            ],
+          },
         );
       return { status: stored.status, headers: stored.headers, body: stored.body, replayed: true };
     }

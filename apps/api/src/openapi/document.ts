@@ -223,6 +223,8 @@ export function buildOpenApiDocument(operations: readonly Operation[]) {
     security: [{ bearerAuth: [] }],
     tags: [
       { name: "todos", description: "Your todos." },
+      { name: "projects", description: "Your projects: a todo belongs to at most one." },
+      { name: "labels", description: "Your labels: a todo carries any number of them." },
       { name: "account", description: "Who you are." },
       { name: "meta", description: "Health and this reference; public." },
     ],

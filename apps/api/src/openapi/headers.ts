@@ -11,24 +11,29 @@ const digits = `[0-9]{1,${RATE_LIMIT_DIGITS_MAX}}`;
 /** Every header the document mentions, described once (components.headers) with its real bounds. */
 const HEADERS = {
   ETag: {
-    description: 'Strong entity tag of the todo: `"<version>"`.',
+    description: 'Strong entity tag of the todo, project or label: `"<version>"`.',
     schema: { type: "string", maxLength: 12, pattern: '^"[1-9][0-9]{0,9}"$' },
   },
   Location: {
-    description: "The new todo's path.",
+    description: "The new todo's, project's or label's path.",
     schema: {
       type: "string",
       format: "uri-reference",
-      maxLength: 50,
-      pattern: "^/api/v1/todos/[0-9a-f-]{36}$",
+      maxLength: "/api/v1/projects/".length + 36,
+      pattern: "^/api/v1/(todos|projects|labels)/[0-9a-f-]{36}$",
     },
   },
   Link: {
     description:
       'RFC 8288: `<…>; rel="next"` when another page follows: this list with the next `cursor` and your other (valid) parameters.',
     // The path, limit, a cursor, completed, sort, and q: 100 code points, 12 characters each
-    // when percent-encoded, add up to about 1,420.
-    schema: { type: "string", maxLength: 2_048, pattern: '^</api/v1/todos\\?[^>]+>; rel="next"$' },
+    // when percent-encoded, add up to about 1,420; a project list's (its cursor up to 904
+    // characters, `archived` and `sort`) to about 1,000.
+    schema: {
+      type: "string",
+      maxLength: 2_048,
+      pattern: '^</api/v1/(todos|projects|labels)\\?[^>]+>; rel="next"$',
+    },
   },
   "Idempotent-Replayed": {
     description:

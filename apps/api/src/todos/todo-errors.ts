@@ -1,7 +1,7 @@
 import type { Database } from "@repo/db/client";
+import { todos } from "@repo/db/schema";
 import { ApiError } from "../http/problem";
-import { userGone } from "../me/account-gone";
-import { explainMissingTodo } from "./queries/explain-missing-todo";
+import { missingError } from "../resources/errors";
 
 export const todoLimitReached = (limit: number) =>
   new ApiError(
@@ -9,25 +9,10 @@ export const todoLimitReached = (limit: number) =>
     `You have ${limit} live todos, the most allowed; delete one before adding another.`,
   );
 
-export const todoNotFound = () => new ApiError("not-found", "No such todo.");
-
-export { userGone };
-
-/**
- * The error for a todo the caller could not read or write, in the contract's order:
- * unknown → 404, another user's → 403, soft-deleted → 404, then a missed `If-Match` → 412.
- * A read or write by a user who no longer exists is a 401 (account-gone.ts).
- */
-export async function missingTodoError(
+/** The error for a todo the caller could not read or write (see `missingError`). */
+export const missingTodoError = (
   db: Database,
   userId: string,
   id: string,
-  { write }: { write: boolean },
-): Promise<ApiError> {
-  const missing = await explainMissingTodo(db, userId, id);
-  if (!missing.userExists) return userGone();
-  if (missing.othersTodo) return new ApiError("forbidden", "This todo belongs to another user.");
-  if (write && missing.ownLive)
-    return new ApiError("precondition-failed", "If-Match does not match the todo's current ETag.");
-  return todoNotFound();
-}
+  options: { write: boolean },
+): Promise<ApiError> => missingError(db, { table: todos, noun: "todo" }, userId, id, options);

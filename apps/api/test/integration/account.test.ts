@@ -1,15 +1,6 @@
 import { accountExportSchema } from "@repo/contracts/me";
 import { todoSchema } from "@repo/contracts/todo";
-import {
-  account,
-  labels,
-  projects,
-  session,
-  todoLabels,
-  todos,
-  user,
-  verification,
-} from "@repo/db/schema";
+import { account, labels, projects, session, todos, user, verification } from "@repo/db/schema";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { type TestUser, useApi } from "../support/api";
@@ -23,38 +14,37 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 const tokenAged = (user: TestUser, age: number) =>
   api.issuer().token(user.id, { iat: nowSeconds() - age, exp: nowSeconds() - age + 900 });
 
+/** POST `path` as `owner`, answering the created resource's JSON. */
+async function post(owner: TestUser, path: string, json: unknown, key?: string) {
+  const response = await api.call("POST", path, {
+    token: owner.token,
+    json,
+    ...(key ? { headers: { "idempotency-key": key } } : {}),
+  });
+  expect(response.status, `POST ${path}`).toBe(201);
+  return (await response.json()) as { id: string } & Record<string, unknown>;
+}
+
 /**
- * A user with one of everything the schema can hold for them: todos (one soft-deleted), a
- * project with a todo in it, a label on a todo, an idempotency key and the live count (from the
- * API), and Better Auth's session, account and a pending password-reset link.
+ * A user with one of everything the schema can hold for them, through the API: todos (one
+ * soft-deleted, one in a project and carrying a label), projects (one soft-deleted), a label, an
+ * idempotency key and the live count; and, as Better Auth would write them, a session, an
+ * account and a pending password-reset link.
  */
-async function userWithEverything(): Promise<TestUser> {
+async function userWithEverything() {
   const owner = await api.createUser();
-  const create = (title: string, key?: string) =>
-    api.call("POST", "/api/v1/todos", {
-      token: owner.token,
-      json: { title },
-      ...(key ? { headers: { "idempotency-key": key } } : {}),
-    });
-  await create("live", "key-1");
-  const gone = todoSchema.parse(await (await create("deleted")).json());
+  await post(owner, "/api/v1/todos", { title: "live" }, "key-1");
+  const gone = await post(owner, "/api/v1/todos", { title: "deleted" });
   await api.call("DELETE", `/api/v1/todos/${gone.id}`, { token: owner.token });
-  const [project] = await db()
-    .insert(projects)
-    .values({ userId: owner.id, name: "Home", color: "gray" })
-    .returning();
-  const [label] = await db()
-    .insert(labels)
-    .values({ userId: owner.id, name: "urgent", color: "red" })
-    .returning();
-  const [inProject] = await db()
-    .insert(todos)
-    .values({ userId: owner.id, title: "in a project", projectId: project?.id })
-    .returning();
-  if (!label || !inProject) throw new Error("seed failed");
-  await db()
-    .insert(todoLabels)
-    .values({ todoId: inProject.id, labelId: label.id, userId: owner.id });
+  const project = await post(owner, "/api/v1/projects", { name: "Home" });
+  const oldProject = await post(owner, "/api/v1/projects", { name: "Old" });
+  await api.call("DELETE", `/api/v1/projects/${oldProject.id}`, { token: owner.token });
+  const label = await post(owner, "/api/v1/labels", { name: "urgent", color: "red" });
+  const todo = await post(owner, "/api/v1/todos", {
+    title: "in a project",
+    projectId: project.id,
+    labelIds: [label.id],
+  });
   const later = new Date(Date.now() + 3_600_000);
   await db()
     .insert(session)
@@ -82,7 +72,7 @@ async function userWithEverything(): Promise<TestUser> {
       value: owner.id,
       expiresAt: later,
     });
-  return owner;
+  return { ...owner, todoId: todo.id, projectId: project.id, labelId: label.id };
 }
 
 /**
@@ -108,19 +98,29 @@ const nonZero = (counts: Record<string, number>) =>
   Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 
 /** Every authenticated route, each with a body it accepts. */
-function everyRoute(todoId: string): [string, string, unknown][] {
-  return [
-    ["GET", "/api/v1/todos", undefined],
-    ["POST", "/api/v1/todos", { title: "x" }],
-    ["GET", `/api/v1/todos/${todoId}`, undefined],
-    ["PUT", `/api/v1/todos/${todoId}`, { title: "x" }],
-    ["PATCH", `/api/v1/todos/${todoId}`, { title: "x" }],
-    ["DELETE", `/api/v1/todos/${todoId}`, undefined],
-    ["POST", `/api/v1/todos/${todoId}/restore`, undefined],
+function everyRoute(ids: { todoId: string; projectId: string; labelId: string }) {
+  const routes: [string, string, unknown][] = [
     ["GET", "/api/v1/me", undefined],
     ["GET", "/api/v1/me/export", undefined],
     ["DELETE", "/api/v1/me", undefined],
   ];
+  const resources = [
+    ["todos", ids.todoId, { title: "x" }],
+    ["projects", ids.projectId, { name: "x" }],
+    ["labels", ids.labelId, { name: "x" }],
+  ] as const;
+  for (const [plural, id, body] of resources) {
+    routes.push(
+      ["GET", `/api/v1/${plural}`, undefined],
+      ["POST", `/api/v1/${plural}`, body],
+      ["GET", `/api/v1/${plural}/${id}`, undefined],
+      ["PUT", `/api/v1/${plural}/${id}`, body],
+      ["PATCH", `/api/v1/${plural}/${id}`, body],
+      ["DELETE", `/api/v1/${plural}/${id}`, undefined],
+    );
+    if (plural !== "labels") routes.push(["POST", `/api/v1/${plural}/${id}/restore`, undefined]);
+  }
+  return routes;
 }
 
 describe("DELETE /api/v1/me", () => {
@@ -155,12 +155,7 @@ describe("DELETE /api/v1/me", () => {
   });
 
   it("afterwards every token of the user gets 401 unauthorized on every route, one minted after included", async () => {
-    const alice = await api.createUser();
-    const created = await api.call("POST", "/api/v1/todos", {
-      token: alice.token,
-      json: { title: "mine" },
-    });
-    const todo = todoSchema.parse(await created.json());
+    const alice = await userWithEverything();
     expect((await api.call("DELETE", "/api/v1/me", { token: alice.token })).status).toBe(204);
 
     const tokens = {
@@ -169,7 +164,7 @@ describe("DELETE /api/v1/me", () => {
       "a token issued 10 minutes ago": await tokenAged(alice, 600),
     };
     for (const [which, token] of Object.entries(tokens))
-      for (const [method, path, json] of everyRoute(todo.id)) {
+      for (const [method, path, json] of everyRoute(alice)) {
         const response = await api.call(method, path, { token, json });
         expect(response.status, `${which}: ${method} ${path}`).toBe(401);
         expect(response.headers.get("www-authenticate")).toBe(
@@ -209,18 +204,8 @@ describe("DELETE /api/v1/me", () => {
 
 describe("GET /api/v1/me/export", () => {
   it("is exactly the caller's rows, soft-deleted ones included, as an attachment", async () => {
-    const alice = await api.createUser();
-    const bob = await api.createUser();
-    const create = async (owner: TestUser, title: string) =>
-      todoSchema.parse(
-        await (
-          await api.call("POST", "/api/v1/todos", { token: owner.token, json: { title } })
-        ).json(),
-      );
-    const kept = await create(alice, "kept");
-    const removed = await create(alice, "removed");
-    await api.call("DELETE", `/api/v1/todos/${removed.id}`, { token: alice.token });
-    const bobs = await create(bob, "bob's secret");
+    const alice = await userWithEverything();
+    const bob = await userWithEverything();
 
     const response = await api.call("GET", "/api/v1/me/export", { token: alice.token });
     expect(response.status).toBe(200);
@@ -229,8 +214,8 @@ describe("GET /api/v1/me/export", () => {
       /^attachment; filename="todo-export-\d{4}-\d{2}-\d{2}\.json"$/,
     );
     const text = await response.text();
-    expect(text).not.toContain(bob.id);
-    expect(text).not.toContain(bobs.id);
+    for (const bobs of [bob.id, bob.todoId, bob.projectId, bob.labelId])
+      expect(text).not.toContain(bobs);
     const document = accountExportSchema.parse(JSON.parse(text));
 
     expect(document.user).toEqual({
@@ -239,20 +224,35 @@ describe("GET /api/v1/me/export", () => {
       name: alice.id,
     });
     expect(Math.abs(Date.parse(document.exportedAt) - Date.now())).toBeLessThan(60_000);
-    const live = await api.call("GET", `/api/v1/todos/${kept.id}`, { token: alice.token });
-    const [deleted] = await db().select().from(todos).where(eq(todos.id, removed.id));
-    if (!deleted?.deletedAt) throw new Error("the todo was not soft-deleted");
-    expect(document.todos).toEqual(
-      [
-        { ...(await live.json()), deletedAt: null },
-        {
-          ...removed,
-          version: deleted.version,
-          updatedAt: deleted.updatedAt.toISOString(),
-          deletedAt: deleted.deletedAt.toISOString(),
-        },
-      ].sort((a, b) => a.id.localeCompare(b.id)),
-    );
+
+    // Every row of hers, deleted ones included, in id order; a live one exactly as its route answers it.
+    const tables = [
+      ["todos", todos, document.todos],
+      ["projects", projects, document.projects],
+      ["labels", labels, document.labels],
+    ] as const;
+    for (const [plural, table, exported] of tables) {
+      const rows = await db().select().from(table).where(eq(table.userId, alice.id));
+      expect(exported.map((row) => row.id)).toEqual(rows.map((row) => row.id).sort());
+      for (const row of rows) {
+        const deletedAt = "deletedAt" in row ? row.deletedAt : null;
+        const item = exported.find((candidate) => candidate.id === row.id);
+        if ("deletedAt" in row)
+          expect(item && "deletedAt" in item ? item.deletedAt : undefined).toBe(
+            deletedAt?.toISOString() ?? null,
+          );
+        if (deletedAt) continue;
+        const live = await api.call("GET", `/api/v1/${plural}/${row.id}`, { token: alice.token });
+        const { deletedAt: _, ...answered } = item as { deletedAt?: unknown };
+        expect(answered, `${plural} ${row.id}`).toEqual(await live.json());
+      }
+    }
+    expect(document.todos.filter((todo) => todo.deletedAt !== null)).toHaveLength(1);
+    expect(document.projects.filter((project) => project.deletedAt !== null)).toHaveLength(1);
+    expect(document.todos.find((todo) => todo.id === alice.todoId)).toMatchObject({
+      projectId: alice.projectId,
+      labelIds: [alice.labelId],
+    });
   });
 
   it("reads every row of a user with several batches of todos, each once, in id order", async () => {

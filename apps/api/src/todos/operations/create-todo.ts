@@ -1,17 +1,16 @@
 import { todoInputSchema, todoSchema } from "@repo/contracts/todo";
 import type { Database } from "@repo/db/client";
-import { sqlState } from "@repo/db/errors";
 import { z } from "zod";
 import { defineOperation } from "../../http/operation";
-import { json } from "../../http/respond";
-import { idempotencyKeyHeader, requestHash } from "../../idempotency/key";
-import { runOnce, type StoredResponse } from "../../idempotency/run-once";
+import { createOnce } from "../../idempotency/create-once";
+import { idempotencyKeyHeader } from "../../idempotency/key";
+import type { StoredResponse } from "../../idempotency/run-once";
+import { ownerGoneOr } from "../../resources/errors";
 import { createTodo } from "../queries/create-todo";
 import { etagOf, todoLocation, toTodo } from "../serialize";
-import { todoLimitReached, userGone } from "../todo-errors";
+import { todoLimitReached } from "../todo-errors";
+import { writeWithReferences } from "../with-references";
 import { BODY_PROBLEMS, JSON_BODY } from "./problems";
-
-const FOREIGN_KEY_VIOLATION = "23503";
 
 // POST /api/v1/todos — create a todo owned by the caller; Idempotency-Key honoured
 export const createTodoOperation = defineOperation({
@@ -34,10 +33,16 @@ export const createTodoOperation = defineOperation({
     headers: ["Location", "ETag", "Idempotent-Replayed"],
   },
   problems: [...BODY_PROBLEMS, "conflict", "todo-limit-reached"],
-  async handler({ deps, user, input, json: body }) {
-    const key = input.headers["idempotency-key"];
+  async handler({ deps, user, input, json: body, request, url }) {
     const create = async (db: Database): Promise<StoredResponse> => {
-      const row = await createTodo(db, user.userId, input.body, deps.todoLimitPerUser);
+      const { labelIds, ...fields } = input.body;
+      const refs = {
+        projectId: fields.projectId,
+        labelIds: labelIds.length ? labelIds : undefined,
+      };
+      const row = await writeWithReferences(db, user.userId, refs, (tx) =>
+        createTodo(tx, user.userId, fields, deps.todoLimitPerUser),
+      );
       if (!row) throw todoLimitReached(deps.todoLimitPerUser);
       return {
         status: 201,
@@ -46,24 +51,12 @@ export const createTodoOperation = defineOperation({
       };
     };
 
+    const key = input.headers["idempotency-key"];
     try {
-      if (key === undefined) {
-        const created = await create(deps.db);
-        return json(created.body, created);
-      }
-      const outcome = await runOnce(
-        deps.db,
-        { userId: user.userId, key, hash: requestHash(body) },
-        create,
-      );
-      const headers = {
-        ...outcome.headers,
-        ...(outcome.replayed ? { "Idempotent-Replayed": "true" } : {}),
-      };
-      return json(outcome.body, { status: outcome.status, headers });
+      return await createOnce(deps.db, { userId: user.userId, key, request, url, body }, create);
     } catch (error) {
       // The token outlived its user: the insert's foreign key says so.
-      throw sqlState(error) === FOREIGN_KEY_VIOLATION ? userGone() : error;
+      throw ownerGoneOr(error);
     }
   },
 });

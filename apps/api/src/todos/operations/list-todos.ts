@@ -1,10 +1,10 @@
 import { LIST_LIMIT_DEFAULT, todoListQuerySchema, todoListSchema } from "@repo/contracts/todo";
 import { defineOperation } from "../../http/operation";
-import { json } from "../../http/respond";
-import { ensureUserExists } from "../../me/account-gone";
-import { decodeCursor, encodeCursor } from "../../pagination/cursor";
+import { decodeCursor } from "../../pagination/cursor";
+import { pageResponse } from "../../pagination/page";
 import { TODO_SORT_KINDS, type TodoListScope, todoCursorScope } from "../list-scope";
-import { listTodos, sortColumnOf } from "../queries/list-todos";
+import { priorityValue } from "../priority";
+import { listTodos, sortValueOf } from "../queries/list-todos";
 import { toTodo } from "../serialize";
 
 // GET /api/v1/todos — the caller's live todos, a page at a time
@@ -16,7 +16,7 @@ export const listTodosOperation = defineOperation({
   tag: "todos",
   summary: "List your todos",
   description:
-    "The caller's live todos, a page at a time (keyset pagination). Walking the pages yields each todo exactly once even while todos are created; with an updatedAt sort, a todo updated during the walk moves within the order.",
+    "The caller's live todos, a page at a time (keyset pagination), filtered and sorted. Walking the pages yields each todo exactly once even while todos are created; with an updatedAt, dueAt or priority sort, a todo changed during the walk moves within the order. A filter by a project or label that is not the caller's gives an empty list.",
   request: { query: todoListQuerySchema },
   response: {
     status: 200,
@@ -32,35 +32,33 @@ export const listTodosOperation = defineOperation({
       sort: query.sort ?? "-createdAt",
       completed: query.completed,
       q: query.q,
+      projectId: query.projectId === "none" ? null : query.projectId,
+      labelIds: query.labelId,
+      dueAfter: query.dueAfter,
+      dueBefore: query.dueBefore,
+      overdue: query.overdue,
+      priority: query.priority,
     };
     const cursorScope = todoCursorScope(scope);
     const position =
       query.cursor === undefined
         ? undefined
         : decodeCursor(cursorScope, query.cursor, TODO_SORT_KINDS[scope.sort]);
-    const after = position && { at: position.value as string, id: position.id };
+    const after = position && { at: position.value, id: position.id };
 
-    // One row more than the page tells whether another page follows (no empty last page).
-    const rows = await listTodos(deps.db, { ...scope, limit: limit + 1, after });
-    const page = rows.slice(0, limit);
-    if (page.length === 0) await ensureUserExists(deps.db, user.userId);
-    const last = page.at(-1);
-    const nextCursor =
-      rows.length > limit && last
-        ? encodeCursor(cursorScope, {
-            value: last[sortColumnOf(scope.sort)].toISOString(),
-            id: last.id,
-          })
-        : null;
-
-    const headers = new Headers();
-    if (nextCursor) {
-      const next = new URL(url);
-      next.searchParams.set("cursor", nextCursor);
-      // As parsed ("007" is 7), so the link is as short as the document says it is.
-      if (query.limit !== undefined) next.searchParams.set("limit", String(limit));
-      headers.set("Link", `<${next.pathname}${next.search}>; rel="next"`);
-    }
-    return json({ data: page.map(toTodo), nextCursor }, { headers });
+    const rows = await listTodos(deps.db, {
+      ...scope,
+      priority: scope.priority && priorityValue(scope.priority),
+      limit: limit + 1,
+      after,
+    });
+    return pageResponse(url, rows, {
+      owner: { db: deps.db, userId: user.userId },
+      limit,
+      limitGiven: query.limit !== undefined,
+      scope: cursorScope,
+      sortValue: (row) => sortValueOf(row, scope.sort),
+      toJson: toTodo,
+    });
   },
 });

@@ -1,17 +1,8 @@
 import type { Database } from "@repo/db/client";
-import { type TodoRow, todos } from "@repo/db/schema";
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { todos } from "@repo/db/schema";
+import { restoreForUser } from "../../resources/queries/restore-for-user";
+import { type TodoRecord, todoColumns } from "./columns";
 
 /** Brings back the owner's soft-deleted todo, as a change (new version). Undefined when none. */
-export async function restoreTodoForUser(
-  db: Database,
-  userId: string,
-  id: string,
-): Promise<TodoRow | undefined> {
-  const [row] = await db
-    .update(todos)
-    .set({ deletedAt: null, updatedAt: sql`now()`, version: sql`${todos.version} + 1` })
-    .where(and(eq(todos.id, id), eq(todos.userId, userId), isNotNull(todos.deletedAt)))
-    .returning();
-  return row;
-}
+export const restoreTodoForUser = (db: Database, userId: string, id: string) =>
+  restoreForUser<TodoRecord>(db, todos, userId, id, todoColumns);

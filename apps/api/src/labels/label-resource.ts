@@ -1,0 +1,24 @@
+import {
+  labelInputSchema,
+  labelListSchema,
+  labelPatchSchema,
+  labelSchema,
+} from "@repo/contracts/label";
+import { type LabelRow, labels } from "@repo/db/schema";
+import type { NamedResource } from "../named/named-resource";
+import { toLabel } from "./serialize";
+
+/** Labels, for the operations they share with projects. */
+export const labelResource: NamedResource<LabelRow> = {
+  noun: "label",
+  plural: "labels",
+  title: "Label",
+  table: labels,
+  schemas: {
+    item: labelSchema,
+    input: labelInputSchema,
+    patch: labelPatchSchema,
+    list: labelListSchema,
+  },
+  toJson: toLabel,
+};

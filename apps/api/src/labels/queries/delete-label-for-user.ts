@@ -1,0 +1,31 @@
+import { labels, todoLabels, todos } from "@repo/db/schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { RemoveNamed } from "../../named/named-resource";
+import { ownLive, versionIn } from "../../resources/owned-table";
+
+/**
+ * Deletes the owner's label, in one transaction: the label is locked (FOR UPDATE, waiting for
+ * any transaction attaching it, which holds it FOR SHARE), every todo carrying it gets a new
+ * version (its labelIds change), then the label goes and its links with it (the foreign key's
+ * cascade). False when no such label, or the expected version did not match.
+ */
+export const deleteLabelForUser: RemoveNamed = (db, userId, id, expected) =>
+  db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ id: labels.id })
+      .from(labels)
+      .where(and(ownLive(labels, userId, id), versionIn(labels, expected)))
+      .for("update");
+    if (!locked) return false;
+    // A statement of its own, after the lock: it sees the links of attaches that held the label.
+    const carriers = tx
+      .select({ id: todoLabels.todoId })
+      .from(todoLabels)
+      .where(and(eq(todoLabels.labelId, id), eq(todoLabels.userId, userId)));
+    await tx
+      .update(todos)
+      .set({ updatedAt: sql`now()`, version: sql`${todos.version} + 1` })
+      .where(and(eq(todos.userId, userId), inArray(todos.id, carriers)));
+    await tx.delete(labels).where(and(eq(labels.id, id), eq(labels.userId, userId)));
+    return true;
+  });
