@@ -1,17 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  pgTable,
-  text,
-  unique,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from "drizzle-orm/pg-core";
-import { v7 as uuidv7 } from "uuid";
-import { user } from "./auth";
+import { index, integer, pgTable, unique, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { instant } from "./instant";
+import { ownedRowKeys } from "./owned";
 
 /**
  * A user's label: todos carry any number (up to the contract's cap) through todo_labels.
@@ -20,12 +10,7 @@ import { instant } from "./instant";
 export const labels = pgTable(
   "labels",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    userId: text("user_id")
-      .notNull()
-      .references(() => user.id, { onDelete: "cascade" }),
+    ...ownedRowKeys(),
     name: varchar("name", { length: 50 }).notNull(),
     /** One of the palette in @repo/contracts (the API refuses any other). */
     color: varchar("color", { length: 16 }).notNull(),

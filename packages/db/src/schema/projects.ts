@@ -4,26 +4,18 @@ import {
   index,
   integer,
   pgTable,
-  text,
   unique,
   uniqueIndex,
-  uuid,
   varchar,
 } from "drizzle-orm/pg-core";
-import { v7 as uuidv7 } from "uuid";
-import { user } from "./auth";
 import { instant } from "./instant";
+import { ownedRowKeys } from "./owned";
 
 /** A user's project: a todo belongs to at most one (todos.project_id). Soft-deleted like todos. */
 export const projects = pgTable(
   "projects",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    userId: text("user_id")
-      .notNull()
-      .references(() => user.id, { onDelete: "cascade" }),
+    ...ownedRowKeys(),
     name: varchar("name", { length: 100 }).notNull(),
     /** One of the palette in @repo/contracts (the API refuses any other). */
     color: varchar("color", { length: 16 }).notNull(),

@@ -12,20 +12,14 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
-import { v7 as uuidv7 } from "uuid";
-import { user } from "./auth";
 import { instant } from "./instant";
+import { ownedRowKeys } from "./owned";
 import { projects } from "./projects";
 
 export const todos = pgTable(
   "todos",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    userId: text("user_id")
-      .notNull()
-      .references(() => user.id, { onDelete: "cascade" }),
+    ...ownedRowKeys(),
     title: varchar("title", { length: 255 }).notNull(),
     description: text("description"),
     completed: boolean("completed").notNull().default(false),
