@@ -2,6 +2,7 @@ import type { Todo, TodoClient, TodoPatchBody } from "@repo/api-client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { leaveIfSessionEnded } from "@/lib/api-token";
 import { describeError, isNotFound, isPreconditionFailed } from "./describe-error";
+import { etagOf } from "./etag";
 import { matchesView } from "./todo-list-state";
 import { useTodoList } from "./use-todo-list";
 import { createWriteQueue } from "./write-queue";
@@ -9,9 +10,6 @@ import { createWriteQueue } from "./write-queue";
 const CHANGED_ELSEWHERE =
   "This todo was changed elsewhere, so your change wasn't saved. Here is the latest version.";
 
-// The API's ETag is a strong tag derived from the version (`"<version>"`, API.md), so a listed
-// todo, which comes without its own ETag, can still be written conditionally with If-Match.
-const etagOf = (todo: Todo) => `"${todo.version}"`;
 
 export interface Message {
   /** Changes on every message, so the same text twice is announced twice. */
@@ -163,6 +161,8 @@ export function useTodos(api: TodoClient) {
 
   return {
     ...list,
+    say,
+    report,
     create,
     update,
     remove,
