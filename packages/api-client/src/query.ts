@@ -12,12 +12,16 @@ true satisfies SameKeys<QueryKey<typeof todoListQuerySchema>, keyof TodoListPara
 true satisfies SameKeys<QueryKey<typeof projectListQuerySchema>, keyof ProjectListParams>;
 true satisfies SameKeys<QueryKey<typeof labelListQuerySchema>, keyof LabelListParams>;
 
-/** The query string of a list: the schema's own parameter names, undefined ones omitted. */
+/**
+ * The query string of a list: the schema's own parameter names, undefined ones omitted; a list
+ * (the todos' labelId) is the parameter repeated, once per value.
+ */
 export function toSearchParams(schema: z.ZodObject, params: object = {}): URLSearchParams {
   const search = new URLSearchParams();
   for (const key of Object.keys(schema.shape)) {
     const value = (params as Record<string, unknown>)[key];
-    if (value !== undefined) search.set(key, String(value));
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) search.append(key, String(one));
   }
   return search;
 }

@@ -30,6 +30,25 @@ describe("createTodoClient (against a fake fetch)", () => {
     expect(new Headers(init?.headers).get("authorization")).toBe(`Bearer ${TOKEN}`);
   });
 
+  it("repeats labelId once per label, and passes the other new filters and sorts as they are", async () => {
+    const { client, fetch } = clientAnswering(Response.json({ data: [], nextCursor: null }));
+    await client.list({
+      projectId: "none",
+      labelId: ["a1", "b2"],
+      overdue: true,
+      priority: "urgent",
+      dueAfter: "2026-12-01T00:00:00Z",
+      sort: "dueAt",
+    });
+    const [url] = fetch.mock.calls[0] ?? [];
+    const search = new URL(String(url)).searchParams;
+    expect(search.getAll("labelId")).toEqual(["a1", "b2"]);
+    search.delete("labelId");
+    expect(search.toString()).toBe(
+      "projectId=none&dueAfter=2026-12-01T00%3A00%3A00Z&overdue=true&priority=urgent&sort=dueAt",
+    );
+  });
+
   it.each([
     [429, { "retry-after": "7" }, 7],
     [503, { "retry-after": "5" }, 5],

@@ -8,6 +8,12 @@ export interface GrowthCallers {
   small: string;
 }
 
+/** The project and label each growth user's filter rows ask for. */
+export interface GrowthRefs {
+  large: { projectId: string; labelId: string };
+  small: { projectId: string; labelId: string };
+}
+
 export interface GrowthRow {
   measure: string;
   baseLabel: string;
@@ -79,17 +85,32 @@ async function p50(
   return { p50: median(times), samples: times.length };
 }
 
+type Refs = GrowthRefs["large"];
+
+/** The first page of each common filter (project, label, overdue) and of the new sorts. */
+const FILTER_ROWS: { measure: string; query: (refs: Refs) => string }[] = [
+  { measure: "projectId filter", query: (refs) => `projectId=${refs.projectId}` },
+  { measure: "labelId filter", query: (refs) => `labelId=${refs.labelId}` },
+  { measure: "overdue=true", query: () => "overdue=true" },
+  { measure: "sort=dueAt", query: () => "sort=dueAt" },
+  { measure: "sort=-priority", query: () => "sort=-priority" },
+  { measure: "sort=priority", query: () => "sort=priority" },
+];
+
 /**
- * The three growth comparisons, each as sequential requests (concurrency 1): what a user
- * with many todos pays against one with few, for the first page, a deep page and a `q` that
- * matches nothing.
+ * The growth comparisons, each as sequential requests (concurrency 1): what a user with many
+ * todos pays against one with few, for the first page, a deep page, a `q` that matches nothing,
+ * and the first page of each common filter (project, label, overdue) and of the new sorts.
  */
 export async function measureGrowth(
   baseUrl: string,
   tokens: GrowthCallers,
+  refs: GrowthRefs,
   cursor: string,
   sizes: { large: number; small: number; depth: number },
   options: SampleOptions,
+  /** The filter and sort rows too (the baseline host has neither filters nor sorts). */
+  filters: boolean,
 ): Promise<GrowthRow[]> {
   const list = `${baseUrl}/api/v1/todos`;
   const noMatch = `${list}?q=${NO_MATCH_Q}`;
@@ -114,6 +135,19 @@ export async function measureGrowth(
       base: { label: `${n(sizes.small)} todos`, url: noMatch, token: tokens.small },
       grown: { label: `${n(sizes.large)} todos`, url: noMatch, token: tokens.large },
     },
+    ...(filters ? FILTER_ROWS : []).map(({ measure, query }) => ({
+      measure,
+      base: {
+        label: `${n(sizes.small)} todos`,
+        url: `${list}?${query(refs.small)}`,
+        token: tokens.small,
+      },
+      grown: {
+        label: `${n(sizes.large)} todos`,
+        url: `${list}?${query(refs.large)}`,
+        token: tokens.large,
+      },
+    })),
   ];
   const agent = sequentialAgent();
   try {

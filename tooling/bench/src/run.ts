@@ -1,7 +1,13 @@
 import { connectRedis } from "./baseline/redis.mjs";
 import type { Cleanup } from "./cleanup";
 import { createBenchDatabase, startBenchServer } from "./database";
-import { deepCursor, type GrowthCallers, measureGrowth, type SampleOptions } from "./growth";
+import {
+  deepCursor,
+  type GrowthCallers,
+  type GrowthRefs,
+  measureGrowth,
+  type SampleOptions,
+} from "./growth";
 import { type HostSpec, hostSpecs, missingBuild, type RunningHost, startHost } from "./hosts";
 import { measure } from "./load";
 import { log, message } from "./log";
@@ -90,7 +96,7 @@ export async function run(
   const depth = options.smoke ? 200 : 90_000;
 
   log(
-    `database: creating bench_${process.pid} and seeding ${sizes.users} users × ${sizes.todosPerUser} todos + growth users`,
+    `database: creating bench_${process.pid} and seeding ${sizes.users} users × ${sizes.todosPerUser} todos + growth users (${sizes.growthProjects} projects, ${sizes.growthLabels} labels each)`,
   );
   const database = await createBenchDatabase(serverUrl);
   cleanup.add("drop the bench database", database.drop);
@@ -100,6 +106,7 @@ export async function run(
 
   const growth: GrowthPlan = {
     smoke: options.smoke,
+    refs: { large: fixtures.growth.large, small: fixtures.growth.small },
     sizes: { large: sizes.largeTodos, small: sizes.smallTodos, depth },
     sampling: options.smoke
       ? { samples: 1, warmup: 0, maxSeconds: 1 }
@@ -199,6 +206,7 @@ interface GrowthPlan {
   smoke: boolean;
   sizes: { large: number; small: number; depth: number };
   sampling: SampleOptions;
+  refs: GrowthRefs;
   tokens?: GrowthCallers;
   /** Walked once, on the first host that gets there; the same bytes on every host. */
   cursor?: string;
@@ -212,7 +220,15 @@ async function measureHostGrowth(
 ) {
   if (!plan.tokens) throw new Error("no growth tokens");
   plan.cursor ??= await deepCursor(host.url, plan.tokens.large, plan.sizes.depth);
-  const rows = await measureGrowth(host.url, plan.tokens, plan.cursor, plan.sizes, plan.sampling);
+  const rows = await measureGrowth(
+    host.url,
+    plan.tokens,
+    plan.refs,
+    plan.cursor,
+    plan.sizes,
+    plan.sampling,
+    host.name !== "baseline",
+  );
   // Every growth request answered 200, or measureGrowth threw.
   if (plan.smoke) {
     result.passed += rows.length;

@@ -7,6 +7,9 @@ export interface SeedSizes {
   /** The growth users: one with `largeTodos`, one with `smallTodos`. */
   largeTodos: number;
   smallTodos: number;
+  /** Each growth user's projects and labels (their todos spread over them). */
+  growthProjects: number;
+  growthLabels: number;
 }
 
 export const FULL_SIZES: SeedSizes = {
@@ -14,12 +17,16 @@ export const FULL_SIZES: SeedSizes = {
   todosPerUser: 500,
   largeTodos: 100_000,
   smallTodos: 500,
+  growthProjects: 50,
+  growthLabels: 100,
 };
 export const SMOKE_SIZES: SeedSizes = {
   users: 5,
   todosPerUser: 20,
   largeTodos: 250,
   smallTodos: 20,
+  growthProjects: 5,
+  growthLabels: 10,
 };
 
 export interface BenchUser {
@@ -28,10 +35,16 @@ export interface BenchUser {
   email: string;
 }
 
+/** A growth user with the project and label its filter rows ask for. */
+export interface GrowthUser extends BenchUser {
+  projectId: string;
+  labelId: string;
+}
+
 export interface Fixtures {
   /** The users the load rotates over, each with the ids of their seeded todos. */
   users: (BenchUser & { todoIds: string[] })[];
-  growth: { large: BenchUser; small: BenchUser };
+  growth: { large: GrowthUser; small: GrowthUser };
 }
 
 /** The title the create scenario sends: reset() removes exactly these rows. */
@@ -71,6 +84,59 @@ async function insertTodos(client: pg.ClientBase, userIds: string[], perUser: nu
   await client.query(INSERT_TODOS, [userIds, perUser, firstMs]);
 }
 
+// A growth user's projects and labels, then its todos spread over them as a real list would be:
+// nine in ten in a project (round robin), two in three dated within 1,000 hours either side of
+// now (so about half of those are overdue), every priority, one label each and a second on every
+// fourth. Todos are numbered in creation order, so every filter's matches run through the list.
+const SPREAD_TODOS = `
+  with projects_in as (
+    insert into projects (id, user_id, name, color)
+    select gen_random_uuid(), $1, 'Project ' || k, 'gray'
+    from generate_series(1, $2::int) as k
+    returning id
+  ), labels_in as (
+    insert into labels (id, user_id, name, color)
+    select gen_random_uuid(), $1, 'Label ' || k, 'gray'
+    from generate_series(1, $3::int) as k
+    returning id
+  )
+  select (select array_agg(id order by id) from projects_in) as projects,
+         (select array_agg(id order by id) from labels_in) as labels`;
+
+async function spreadTodos(
+  client: pg.ClientBase,
+  userId: string,
+  sizes: { projects: number; labels: number },
+): Promise<{ projectId: string; labelId: string }> {
+  const { rows } = await client.query<{ projects: string[]; labels: string[] }>(SPREAD_TODOS, [
+    userId,
+    sizes.projects,
+    sizes.labels,
+  ]);
+  const projects = rows[0]?.projects ?? [];
+  const labels = rows[0]?.labels ?? [];
+  await client.query(
+    `update todos t set
+       project_id = case when n % 10 <> 0 then ($2::uuid[])[1 + n % cardinality($2::uuid[])] end,
+       due_at = case when n % 3 <> 2 then now() + ((n * 7919) % 2000 - 1000) * interval '1 hour' end,
+       priority = 1 + n % 4
+     from (select id, row_number() over (order by created_at) as n from todos where user_id = $1) as o
+     where t.id = o.id`,
+    [userId, projects],
+  );
+  await client.query(
+    `insert into todo_labels (todo_id, label_id, user_id)
+     select o.id, ($2::uuid[])[1 + l % cardinality($2::uuid[])], $1
+     from (select id, row_number() over (order by created_at) as n from todos where user_id = $1) as o
+     cross join lateral (select o.n as l union select o.n * 7 where o.n % 4 = 0) as ls
+     on conflict do nothing`,
+    [userId, labels],
+  );
+  const [projectId, labelId] = [projects[0], labels[0]];
+  if (!projectId || !labelId) throw new Error("no project or label seeded");
+  return { projectId, labelId };
+}
+
 /** Users (as Better Auth writes them) and their todos, in a few statements, then ANALYZE. */
 export async function seed(url: string, sizes: SeedSizes): Promise<Fixtures> {
   const users = Array.from({ length: sizes.users }, (_, i) => benchUser(`user-${i + 1}`));
@@ -93,6 +159,9 @@ export async function seed(url: string, sizes: SeedSizes): Promise<Fixtures> {
     );
     await insertTodos(client, [growth.large.id], sizes.largeTodos);
     await insertTodos(client, [growth.small.id], sizes.smallTodos);
+    const spread = { projects: sizes.growthProjects, labels: sizes.growthLabels };
+    const large = { ...growth.large, ...(await spreadTodos(client, growth.large.id, spread)) };
+    const small = { ...growth.small, ...(await spreadTodos(client, growth.small.id, spread)) };
     await client.query("analyze");
 
     const { rows } = await client.query<{ user_id: string; id: string }>(
@@ -103,7 +172,7 @@ export async function seed(url: string, sizes: SeedSizes): Promise<Fixtures> {
     for (const row of rows) todoIds.get(row.user_id)?.push(row.id);
     return {
       users: users.map((u) => ({ ...u, todoIds: todoIds.get(u.id) ?? [] })),
-      growth,
+      growth: { large, small },
     };
   } finally {
     await client.end();
@@ -120,7 +189,7 @@ export async function resetData(url: string): Promise<void> {
   try {
     await client.query("delete from todos where title = $1", [CREATED_TITLE]);
     await client.query(
-      "update todos set completed = false, version = 1, updated_at = created_at where version <> 1",
+      "update todos set completed = false, completed_at = null, version = 1, updated_at = created_at where version <> 1",
     );
     await client.query("vacuum analyze todos");
   } finally {

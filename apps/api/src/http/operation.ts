@@ -53,7 +53,7 @@ export interface OperationSpec<
   request?: {
     /** Path parameters; a value the schema refuses is a 404 with the schema's message. */
     params?: P;
-    /** Query parameters (a repeated one is a 422); refused values are a 422. */
+    /** Query parameters (repeated: a 422, unless its schema is an array); refused values are a 422. */
     query?: Q;
     /** Request headers, by lower-case name; refused values are a 400. */
     headers?: H;

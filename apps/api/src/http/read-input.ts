@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Operation } from "./operation";
 import { ApiError } from "./problem";
-import { queryParams } from "./query-params";
+import { queryParams, repeatableParams } from "./query-params";
 import { readJsonBody } from "./read-json-body";
 import { validate } from "./validate";
 
@@ -45,7 +45,11 @@ export async function readInput(
     body = validate(spec.body.schema as z.ZodType, json);
   }
   const query = spec.query
-    ? validate(spec.query as z.ZodType, queryParams(url), "query")
+    ? validate(
+        spec.query as z.ZodType,
+        queryParams(url, repeatableParams(spec.query as z.ZodType)),
+        "query",
+      )
     : undefined;
   let path: unknown;
   if (spec.params) {

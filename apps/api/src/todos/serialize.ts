@@ -1,18 +1,20 @@
 import type { Todo } from "@repo/contracts/todo";
-import type { TodoRow } from "@repo/db/schema";
+import { ownedJson } from "../resources/serialize";
+import { priorityLevel } from "./priority";
+import type { TodoRecord } from "./queries/columns";
 
-export function toTodo(row: TodoRow): Todo {
-  return {
-    id: row.id,
-    userId: row.userId,
+export const toTodo = (row: TodoRecord): Todo =>
+  ownedJson(row, {
     title: row.title,
     description: row.description,
     completed: row.completed,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    version: row.version,
-  };
-}
+    completedAt: row.completedAt?.toISOString() ?? null,
+    dueAt: row.dueAt?.toISOString() ?? null,
+    priority: priorityLevel(row.priority),
+    projectId: row.projectId,
+    // Ascending, as the contract says (lower-case UUIDs sort as text as they do as uuid).
+    labelIds: [...row.labelIds].sort(),
+  });
 
 export { etagOf } from "../http/entity-tags";
 

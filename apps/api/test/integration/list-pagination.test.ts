@@ -1,4 +1,5 @@
-import { type Todo, type TodoList, todoListSchema } from "@repo/contracts/todo";
+import { PRIORITIES, type Todo, type TodoList, todoListSchema } from "@repo/contracts/todo";
+import { labels, projects } from "@repo/db/schema";
 import { describe, expect, it } from "vitest";
 import { encodeCursor } from "../../src/pagination/cursor";
 import { todoCursorScope } from "../../src/todos/list-scope";
@@ -40,7 +41,17 @@ async function walk(token: string, params: Record<string, string>, between?: () 
   return seen;
 }
 
+const rank = (todo: Todo) => PRIORITIES.indexOf(todo.priority);
+// Undated last; within each, by id.
+const byDue = (a: Todo, b: Todo) =>
+  (a.dueAt === null ? 1 : 0) - (b.dueAt === null ? 1 : 0) ||
+  (a.dueAt ?? "").localeCompare(b.dueAt ?? "") ||
+  a.id.localeCompare(b.id);
+
 const SORTS = {
+  dueAt: byDue,
+  priority: (a: Todo, b: Todo) => rank(a) - rank(b) || a.id.localeCompare(b.id),
+  "-priority": (a: Todo, b: Todo) => rank(b) - rank(a) || b.id.localeCompare(a.id),
   "-createdAt": (a: Todo, b: Todo) =>
     b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id),
   createdAt: (a: Todo, b: Todo) =>
@@ -176,6 +187,155 @@ describe("GET /api/v1/todos pagination", () => {
     }
   });
 
+  describe("the new sorts and filters", () => {
+    const HOUR = 3_600_000;
+    const base = Date.now();
+    // A varied set: dates past and future (some shared, so ties go to the id), undated ones,
+    // every priority, two projects and none, labels in several combinations, some completed.
+    async function fixture(owner: { id: string; token: string }, count = 30) {
+      const db = api.database.current.db;
+      const projectIds = await db
+        .insert(projects)
+        .values([0, 1].map((i) => ({ userId: owner.id, name: `p${i}`, color: "gray" })))
+        .returning({ id: projects.id });
+      const labelIds = await db
+        .insert(labels)
+        .values([0, 1, 2].map((i) => ({ userId: owner.id, name: `l${i}`, color: "gray" })))
+        .returning({ id: labels.id });
+      const created: Todo[] = [];
+      for (let i = 0; i < count; i++) {
+        const response = await api.call("POST", "/api/v1/todos", {
+          token: owner.token,
+          json: {
+            title: `t${i}`,
+            completed: i % 5 === 0,
+            dueAt: i % 3 === 2 ? null : new Date(base + ((i % 7) - 3) * HOUR).toISOString(),
+            priority: PRIORITIES[i % 4],
+            projectId: i % 3 === 0 ? null : projectIds[i % 2]?.id,
+            labelIds: labelIds.filter((_, k) => (i >> k) & 1).map((l) => l.id),
+          },
+        });
+        created.push(await response.json());
+      }
+      return {
+        todos: created,
+        projectIds: projectIds.map((p) => p.id),
+        labelIds: labelIds.map((l) => l.id),
+      };
+    }
+
+    it.each(["dueAt", "priority", "-priority"] as const)(
+      "walks every todo exactly once in %s order, across the undated ones and ties",
+      async (sort) => {
+        const alice = await api.createUser();
+        const { todos } = await fixture(alice);
+        for (const limit of ["1", "4", "7"]) {
+          const seen = await walk(alice.token, { sort, limit });
+          expect(seen.map((t) => t.id)).toEqual([...todos].sort(SORTS[sort]).map((t) => t.id));
+        }
+      },
+    );
+
+    type Fixture = Awaited<ReturnType<typeof fixture>>;
+    const filters: [
+      string,
+      (f: Fixture) => Record<string, string | string[]>,
+      (t: Todo, f: Fixture) => boolean,
+    ][] = [
+      [
+        "projectId",
+        (f) => ({ projectId: f.projectIds[0] ?? "" }),
+        (t, f) => t.projectId === f.projectIds[0],
+      ],
+      ["projectId=none", () => ({ projectId: "none" }), (t) => t.projectId === null],
+      [
+        "one labelId",
+        (f) => ({ labelId: [f.labelIds[0] ?? ""] }),
+        (t, f) => t.labelIds.includes(f.labelIds[0] ?? ""),
+      ],
+      [
+        "two labelIds",
+        (f) => ({ labelId: f.labelIds.slice(0, 2) }),
+        (t, f) => f.labelIds.slice(0, 2).every((id) => t.labelIds.includes(id)),
+      ],
+      [
+        "dueAfter and dueBefore",
+        () => ({
+          dueAfter: new Date(base - HOUR).toISOString(),
+          dueBefore: new Date(base + 2 * HOUR).toISOString(),
+        }),
+        (t) =>
+          t.dueAt !== null &&
+          Date.parse(t.dueAt) >= base - HOUR &&
+          Date.parse(t.dueAt) < base + 2 * HOUR,
+      ],
+      [
+        "overdue=true",
+        () => ({ overdue: "true" }),
+        (t) => !t.completed && t.dueAt !== null && Date.parse(t.dueAt) < Date.now(),
+      ],
+      [
+        "overdue=false",
+        () => ({ overdue: "false" }),
+        (t) => t.completed || t.dueAt === null || Date.parse(t.dueAt) >= Date.now(),
+      ],
+      ["priority=high", () => ({ priority: "high" }), (t) => t.priority === "high"],
+      [
+        "projectId, a label and completed=false",
+        (f) => ({
+          projectId: f.projectIds[1] ?? "",
+          labelId: [f.labelIds[2] ?? ""],
+          completed: "false",
+        }),
+        (t, f) =>
+          t.projectId === f.projectIds[1] &&
+          t.labelIds.includes(f.labelIds[2] ?? "") &&
+          !t.completed,
+      ],
+    ];
+    const combos = filters.flatMap(([name, params, keep]) =>
+      (["-createdAt", "dueAt", "-priority"] as const).map(
+        (sort) => [name, sort, params, keep] as const,
+      ),
+    );
+
+    it.each(combos)(
+      "filtered by %s, sorted by %s: walks exactly the matching todos once, while todos are created",
+      async (_, sort, params, keep) => {
+        const alice = await api.createUser();
+        const f = await fixture(alice, 24);
+        const search = (cursor: string | null) => {
+          const query = new URLSearchParams({ sort, limit: "3" });
+          for (const [name, value] of Object.entries(params(f)))
+            for (const v of [value].flat()) query.append(name, v);
+          if (cursor) query.set("cursor", cursor);
+          return query;
+        };
+        const seen: Todo[] = [];
+        let cursor: string | null = null;
+        let n = 0;
+        do {
+          const { list } = await page(alice.token, `?${search(cursor)}`);
+          seen.push(...list.data);
+          cursor = list.nextCursor;
+          // Between pages, a new todo that matches no filter here but lands everywhere in the order.
+          await api.call("POST", "/api/v1/todos", {
+            token: alice.token,
+            json: { title: `new ${n++}`, completed: true, priority: "low" },
+          });
+        } while (cursor);
+        const expected = f.todos.filter((t) => keep(t, f)).sort(SORTS[sort]);
+        expect(expected.length).toBeGreaterThan(0);
+        // Todos created during the walk may or may not appear (where they land in the order),
+        // but never twice; every todo that was there appears exactly once, in order.
+        const ids = seen.map((t) => t.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        const before = seen.filter((t) => !t.title.startsWith("new "));
+        expect(before.map((t) => t.id)).toEqual(expected.map((t) => t.id));
+      },
+    );
+  });
+
   describe("bad parameters", () => {
     it.each([
       ["limit=0", "limit"],
@@ -191,6 +351,15 @@ describe("GET /api/v1/todos pagination", () => {
       ["cursor=", "cursor"],
       ["cursor=garbage", "cursor"],
       ["limit=1&limit=2", "limit"],
+      ["sort=-dueAt", "sort"],
+      ["projectId=inbox", "projectId"],
+      ["projectId=", "projectId"],
+      ["labelId=x", "labelId.0"],
+      [`${"labelId=01a23005-f7bc-7696-9f2d-99bca01604fc&".repeat(21)}limit=1`, "labelId"],
+      ["dueAfter=2026-12-01", "dueAfter"],
+      ["dueBefore=tomorrow", "dueBefore"],
+      ["overdue=1", "overdue"],
+      ["priority=4", "priority"],
       ["page=2", "page"],
     ])("?%s is a 422 naming %s", async (query, path) => {
       const alice = await api.createUser();
@@ -209,6 +378,12 @@ describe("GET /api/v1/todos pagination", () => {
         sort: "-createdAt",
         completed: undefined,
         q: undefined,
+        projectId: undefined,
+        labelIds: undefined,
+        dueAfter: undefined,
+        dueBefore: undefined,
+        overdue: undefined,
+        priority: undefined,
       });
       const id = "01a23005-f7bc-7696-9f2d-99bca01604fc";
       const payload = JSON.parse(Buffer.from(cursor, "base64url").toString());

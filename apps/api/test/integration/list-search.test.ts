@@ -10,7 +10,7 @@ import {
   SEARCH_WINDOW,
   searchIndexQuery,
   searchWindowQuery,
-  sortColumnOf,
+  sortValueOf,
 } from "../../src/todos/queries/list-todos";
 
 const database = useTestDatabase();
@@ -129,7 +129,7 @@ describe("searching titles (q)", () => {
     const rows = await listTodosQuery(db(), { userId: BIG, sort, limit: 5000 });
     const row = rows.at(-1);
     if (!row) throw new Error("no row to continue after");
-    return { at: row[sortColumnOf(sort)].toISOString(), id: row.id };
+    return { at: sortValueOf(row, sort), id: row.id };
   };
   const cases = TODO_SORTS.flatMap((sort) => searches.map((q) => [sort, q] as const));
 

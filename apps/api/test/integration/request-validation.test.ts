@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { useApi } from "../support/api";
 import { expectProblem } from "../support/expect-problem";
 
+const RFC3339 = "an RFC 3339 date-time, e.g. 2026-12-01T17:00:00Z";
+const LABEL = "01a23005-f7bc-7696-9f2d-99bca01604fc";
 const api = useApi();
 const LIMIT = 64 * 1024;
 
@@ -145,7 +147,60 @@ describe("request bodies", () => {
       "must be a boolean (true or false)",
     ],
     ["completed 1", { title: "a", completed: 1 }, "completed", "must be a boolean (true or false)"],
-    ["an unknown field", { title: "a", priority: 1 }, "priority", "is not a known field"],
+    ["an unknown field", { title: "a", colour: "red" }, "colour", "is not a known field"],
+    // Set by the server only.
+    ["completedAt", { title: "a", completedAt: null }, "completedAt", "is not a known field"],
+    [
+      "a priority number",
+      { title: "a", priority: 1 },
+      "priority",
+      "must be one of low, normal, high, urgent",
+    ],
+    [
+      "an unknown priority",
+      { title: "a", priority: "asap" },
+      "priority",
+      "must be one of low, normal, high, urgent",
+    ],
+    ["a date without a time", { title: "a", dueAt: "2026-12-01" }, "dueAt", `must be ${RFC3339}`],
+    [
+      "a date without an offset",
+      { title: "a", dueAt: "2026-12-01T10:00:00" },
+      "dueAt",
+      `must be ${RFC3339}`,
+    ],
+    ["February 30", { title: "a", dueAt: "2026-02-30T10:00:00Z" }, "dueAt", `must be ${RFC3339}`],
+    [
+      "a projectId that is no UUID",
+      { title: "a", projectId: "inbox" },
+      "projectId",
+      "must be a UUID",
+    ],
+    [
+      "labelIds as a string",
+      { title: "a", labelIds: LABEL },
+      "labelIds",
+      "must be an array of label ids",
+    ],
+    ["a labelId that is no UUID", { title: "a", labelIds: ["x"] }, "labelIds.0", "must be a UUID"],
+    [
+      "a repeated label",
+      { title: "a", labelIds: [LABEL, LABEL.toUpperCase()] },
+      "labelIds",
+      "must not repeat a label",
+    ],
+    [
+      "21 labels",
+      {
+        title: "a",
+        labelIds: Array.from(
+          { length: 21 },
+          (_, i) => `${LABEL.slice(0, -2)}${String(i).padStart(2, "0")}`,
+        ),
+      },
+      "labelIds",
+      "must hold at most 20 labels",
+    ],
   ])("refuses %s with 422 naming the field", async (_, json, path, message) => {
     const alice = await api.createUser();
     const response = await api.call("POST", "/api/v1/todos", { token: alice.token, json });

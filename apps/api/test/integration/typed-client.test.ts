@@ -120,7 +120,13 @@ describe("@repo/api-client against the real API", () => {
       { ifMatch: replaced.etag },
     );
     expect(patched).toEqual({
-      todo: { ...replaced.todo, completed: true, version: 3, updatedAt: expect.any(String) },
+      todo: {
+        ...replaced.todo,
+        completed: true,
+        completedAt: expect.any(String),
+        version: 3,
+        updatedAt: expect.any(String),
+      },
       etag: '"3"',
     });
     const patchRequest = sent.findLast((r) => r.method === "PATCH");

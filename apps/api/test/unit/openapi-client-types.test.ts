@@ -34,7 +34,10 @@ async function createTodo(body: CreateBody, headers: CreateHeaders = {}): Promis
 
 async function listTodos(query: ListQuery): Promise<ListPage> {
   const search = Object.entries(query)
-    .flatMap(([name, value]) => (value === undefined ? [] : [\`\${name}=\${encodeURIComponent(value)}\`]))
+    // A list-valued parameter (labelId) repeats: labelId=a&labelId=b.
+    .flatMap(([name, value]) =>
+      value === undefined ? [] : [value].flat().map((v) => \`\${name}=\${encodeURIComponent(v)}\`),
+    )
     .join("&");
   return (await (await send("GET", \`/api/v1/todos?\${search}\`, {})).json()) as ListPage;
 }
@@ -58,6 +61,9 @@ export async function walkthrough(): Promise<void> {
   const first = await listTodos({ limit: 50, sort: "-updatedAt", completed: "false" });
   const next: string | null = first.nextCursor;
   if (next !== null) await listTodos({ cursor: next, q: "milk" });
+  await listTodos({ labelId: [todo.id], projectId: "none", sort: "dueAt", priority: "high" });
+  // @ts-expect-error: priority is a level's name
+  await listTodos({ priority: 4 });
   const titles: string[] = first.data.map((t) => t.title);
   // @ts-expect-error: limit is a number
   await listTodos({ limit: "50" });

@@ -19,6 +19,10 @@ describe("validate", () => {
       title: "a",
       description: null,
       completed: false,
+      dueAt: null,
+      priority: "normal",
+      projectId: null,
+      labelIds: [],
     });
   });
 

@@ -117,12 +117,27 @@ export function uuidv7() {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-// The API's cursor (apps/api/src/todos/cursor.ts) for the default sort without `completed`:
-// the same bytes and checksum, so a cursor from either host continues the list on the other.
+// The API's cursor (apps/api/src/pagination/cursor.ts, scope from src/todos/list-scope.ts) for
+// the default sort with no filter but q: the same bytes and checksum, so a cursor from either
+// host continues the list on the other. The scope's members after q: projectId ("absent"),
+// labelIds, dueAfter, dueBefore, overdue, priority.
 /** @param {string} userId @param {string | undefined} q @param {string} at @param {string} id */
 const checksum = (userId, q, at, id) =>
   createHash("sha256")
-    .update(JSON.stringify([userId, "-createdAt", null, q ?? null]))
+    .update(
+      JSON.stringify([
+        userId,
+        "-createdAt",
+        null,
+        q ?? null,
+        "absent",
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]),
+    )
     .update(JSON.stringify([at, id]))
     .digest("base64url")
     .slice(0, 22);

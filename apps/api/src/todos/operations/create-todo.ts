@@ -9,6 +9,7 @@ import { ownerGoneOr } from "../../resources/errors";
 import { createTodo } from "../queries/create-todo";
 import { etagOf, todoLocation, toTodo } from "../serialize";
 import { todoLimitReached } from "../todo-errors";
+import { writeWithReferences } from "../with-references";
 import { BODY_PROBLEMS, JSON_BODY } from "./problems";
 
 // POST /api/v1/todos — create a todo owned by the caller; Idempotency-Key honoured
@@ -34,7 +35,14 @@ export const createTodoOperation = defineOperation({
   problems: [...BODY_PROBLEMS, "conflict", "todo-limit-reached"],
   async handler({ deps, user, input, json: body, request, url }) {
     const create = async (db: Database): Promise<StoredResponse> => {
-      const row = await createTodo(db, user.userId, input.body, deps.todoLimitPerUser);
+      const { labelIds, ...fields } = input.body;
+      const refs = {
+        projectId: fields.projectId,
+        labelIds: labelIds.length ? labelIds : undefined,
+      };
+      const row = await writeWithReferences(db, user.userId, refs, (tx) =>
+        createTodo(tx, user.userId, fields, deps.todoLimitPerUser),
+      );
       if (!row) throw todoLimitReached(deps.todoLimitPerUser);
       return {
         status: 201,

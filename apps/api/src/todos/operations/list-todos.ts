@@ -3,7 +3,8 @@ import { defineOperation } from "../../http/operation";
 import { decodeCursor } from "../../pagination/cursor";
 import { pageResponse } from "../../pagination/page";
 import { TODO_SORT_KINDS, type TodoListScope, todoCursorScope } from "../list-scope";
-import { listTodos, sortColumnOf } from "../queries/list-todos";
+import { priorityValue } from "../priority";
+import { listTodos, sortValueOf } from "../queries/list-todos";
 import { toTodo } from "../serialize";
 
 // GET /api/v1/todos — the caller's live todos, a page at a time
@@ -15,7 +16,7 @@ export const listTodosOperation = defineOperation({
   tag: "todos",
   summary: "List your todos",
   description:
-    "The caller's live todos, a page at a time (keyset pagination). Walking the pages yields each todo exactly once even while todos are created; with an updatedAt sort, a todo updated during the walk moves within the order.",
+    "The caller's live todos, a page at a time (keyset pagination), filtered and sorted. Walking the pages yields each todo exactly once even while todos are created; with an updatedAt, dueAt or priority sort, a todo changed during the walk moves within the order. A filter by a project or label that is not the caller's gives an empty list.",
   request: { query: todoListQuerySchema },
   response: {
     status: 200,
@@ -31,20 +32,31 @@ export const listTodosOperation = defineOperation({
       sort: query.sort ?? "-createdAt",
       completed: query.completed,
       q: query.q,
+      projectId: query.projectId === "none" ? null : query.projectId,
+      labelIds: query.labelId,
+      dueAfter: query.dueAfter,
+      dueBefore: query.dueBefore,
+      overdue: query.overdue,
+      priority: query.priority,
     };
     const cursorScope = todoCursorScope(scope);
     const position =
       query.cursor === undefined
         ? undefined
         : decodeCursor(cursorScope, query.cursor, TODO_SORT_KINDS[scope.sort]);
-    const after = position && { at: position.value as string, id: position.id };
+    const after = position && { at: position.value, id: position.id };
 
-    const rows = await listTodos(deps.db, { ...scope, limit: limit + 1, after });
+    const rows = await listTodos(deps.db, {
+      ...scope,
+      priority: scope.priority && priorityValue(scope.priority),
+      limit: limit + 1,
+      after,
+    });
     return pageResponse(url, rows, {
       limit,
       limitGiven: query.limit !== undefined,
       scope: cursorScope,
-      sortValue: (row) => row[sortColumnOf(scope.sort)].toISOString(),
+      sortValue: (row) => sortValueOf(row, scope.sort),
       toJson: toTodo,
     });
   },

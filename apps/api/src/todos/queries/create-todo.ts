@@ -1,9 +1,11 @@
 import type { TodoInput } from "@repo/contracts/todo";
 import type { Database } from "@repo/db/client";
-import { type TodoRow, todos } from "@repo/db/schema";
+import { todos } from "@repo/db/schema";
 import { sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { preparedPerDatabase } from "../../db/prepared";
+import { priorityValue } from "../priority";
+import { type TodoRecord, todoColumns } from "./columns";
 import { liveTodoSlot } from "./live-todo-slot";
 
 const p = (name: string) => sql.placeholder(name);
@@ -19,24 +21,32 @@ const statement = preparedPerDatabase((db) => {
     .with(slot)
     .insert(todos)
     .select(
-      sql`select ${p("id")}::uuid, ${p("userId")}::text, ${p("title")}::varchar, ${p("description")}::text, ${p("completed")}::boolean, case when ${p("completed")}::boolean then now() end, null, ${2}::smallint, null, now(), now(), null, ${1}::int from ${slot}`,
+      sql`select ${p("id")}::uuid, ${p("userId")}::text, ${p("title")}::varchar, ${p("description")}::text, ${p("completed")}::boolean, case when ${p("completed")}::boolean then now() end, ${p("dueAt")}::timestamptz, ${p("priority")}::smallint, ${p("projectId")}::uuid, now(), now(), null, ${1}::int from ${slot}`,
     )
-    .returning()
+    .returning(todoColumns)
     .prepare("todos_create_within_limit");
 });
 
-/** The owner's new todo; undefined when the owner already has `limit` live todos. */
+/**
+ * The owner's new todo, with no labels yet; undefined when the owner already has `limit` live
+ * todos. Its project must be the owner's (checked by the caller, and by the foreign key).
+ */
 export async function createTodo(
   db: Database,
   userId: string,
-  input: TodoInput,
+  input: Omit<TodoInput, "labelIds">,
   limit: number,
-): Promise<TodoRow | undefined> {
+): Promise<TodoRecord | undefined> {
   const [row] = await statement(db, "").execute({
     id: uuidv7(),
     userId,
     limit,
-    ...input,
+    title: input.title,
+    description: input.description,
+    completed: input.completed,
+    dueAt: input.dueAt,
+    priority: priorityValue(input.priority),
+    projectId: input.projectId,
   });
   return row;
 }

@@ -1,12 +1,12 @@
 import type { Database } from "@repo/db/client";
-import { type TodoRow, todos } from "@repo/db/schema";
+import { todos } from "@repo/db/schema";
 import { sql } from "drizzle-orm";
 import { preparedPerDatabase } from "../../db/prepared";
-import { ownLiveTodo } from "./columns";
+import { ownLiveTodo, type TodoRecord, todoColumns } from "./columns";
 
 const statement = preparedPerDatabase((db) =>
   db
-    .select()
+    .select(todoColumns)
     .from(todos)
     .where(ownLiveTodo(sql.placeholder("userId"), sql.placeholder("id")))
     .prepare("todos_get_for_user"),
@@ -16,7 +16,7 @@ export async function getTodoForUser(
   db: Database,
   userId: string,
   id: string,
-): Promise<TodoRow | undefined> {
+): Promise<TodoRecord | undefined> {
   const [row] = await statement(db, "").execute({ userId, id });
   return row;
 }

@@ -1,7 +1,8 @@
 import type { Database } from "@repo/db/client";
-import { type TodoRow, todos } from "@repo/db/schema";
+import { todos } from "@repo/db/schema";
 import { restoreForUser } from "../../resources/queries/restore-for-user";
+import { type TodoRecord, todoColumns } from "./columns";
 
 /** Brings back the owner's soft-deleted todo, as a change (new version). Undefined when none. */
 export const restoreTodoForUser = (db: Database, userId: string, id: string) =>
-  restoreForUser<TodoRow>(db, todos, userId, id);
+  restoreForUser<TodoRecord>(db, todos, userId, id, todoColumns);
