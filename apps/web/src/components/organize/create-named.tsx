@@ -1,8 +1,8 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { newIdempotencyKey } from "../todos/idempotency-key";
 import { PlusIcon } from "../todos/icons";
+import { newIdempotencyKey } from "../todos/idempotency-key";
 import { NamedItemForm, type NamedValues } from "./named-item-form";
 import type { FormResult } from "./use-named-items";
 
