@@ -67,6 +67,8 @@ test("projects in the sidebar: create, pick to filter (new todos go there), rena
     await expectTitles(page, ["Fix the tap", "Loose end"]);
     await toast.getByRole("button", { name: "Undo" }).click();
     await expect(page.getByRole("status")).toContainText('Restored "House"');
+    // Back as it was: archived.
+    await nav.getByText("Archived (1)").click();
     await expect(nav.getByRole("button", { name: "House", exact: true })).toBeVisible();
   });
 });

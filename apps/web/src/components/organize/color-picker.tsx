@@ -19,7 +19,7 @@ export function ColorPicker({ value, onChange }: { value: Color; onChange: (c: C
         <label key={color} className="swatch-option" title={colorName(color)}>
           <input
             type="radio"
-            className="visually-hidden"
+            className="swatch-input"
             name={name}
             value={color}
             checked={value === color}
