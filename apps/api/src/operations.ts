@@ -6,7 +6,9 @@ import { getLabelOperation } from "./labels/operations/get-label";
 import { listLabelsOperation } from "./labels/operations/list-labels";
 import { patchLabelOperation } from "./labels/operations/patch-label";
 import { replaceLabelOperation } from "./labels/operations/replace-label";
-import { getMeOperation } from "./me/get-me";
+import { deleteAccountOperation } from "./me/operations/delete-account";
+import { exportAccountOperation } from "./me/operations/export-account";
+import { getMeOperation } from "./me/operations/get-me";
 import { docsAssetOperation, docsOperation, openApiOperation } from "./openapi/reference";
 import { createProjectOperation } from "./projects/operations/create-project";
 import { deleteProjectOperation } from "./projects/operations/delete-project";
@@ -49,6 +51,8 @@ export const operations: readonly Operation[] = [
   patchLabelOperation,
   deleteLabelOperation,
   getMeOperation,
+  deleteAccountOperation,
+  exportAccountOperation,
   liveOperation,
   readyOperation,
   openApiOperation,

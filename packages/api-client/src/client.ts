@@ -1,5 +1,5 @@
 import { labelListQuerySchema, labelListSchema, labelSchema } from "@repo/contracts/label";
-import { meSchema } from "@repo/contracts/me";
+import { accountExportSchema, meSchema } from "@repo/contracts/me";
 import { projectListQuerySchema, projectListSchema, projectSchema } from "@repo/contracts/project";
 import { todoListQuerySchema, todoListSchema, todoSchema } from "@repo/contracts/todo";
 import type { Call } from "./call";
@@ -42,6 +42,16 @@ export function createTodoClient(options: TodoClientOptions): TodoClient {
     async me({ signal } = {}) {
       const call: Call = { method: "GET", path: "/me", signal };
       return parseJson(call, await send(call), meSchema);
+    },
+
+    async exportAccount({ signal } = {}) {
+      const call: Call = { method: "GET", path: "/me/export", signal };
+      return parseJson(call, await send(call), accountExportSchema);
+    },
+
+    async deleteAccount({ signal } = {}) {
+      const response = await send({ method: "DELETE", path: "/me", signal });
+      await response.body?.cancel();
     },
   };
 }

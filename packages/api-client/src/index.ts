@@ -1,5 +1,5 @@
 export type { Label, LabelList, LabelListParams } from "@repo/contracts/label";
-export type { Me } from "@repo/contracts/me";
+export type { AccountExport, ExportedProject, ExportedTodo, Me } from "@repo/contracts/me";
 export type { Color } from "@repo/contracts/palette";
 export type { Problem } from "@repo/contracts/problem";
 export type { Project, ProjectList, ProjectListParams } from "@repo/contracts/project";

@@ -1,5 +1,5 @@
 import type { Label, LabelInputBody, LabelListParams, LabelPatchBody } from "@repo/contracts/label";
-import type { Me } from "@repo/contracts/me";
+import type { AccountExport, Me } from "@repo/contracts/me";
 import type {
   Project,
   ProjectInputBody,
@@ -99,4 +99,11 @@ export interface TodoClient extends TodoMethods {
   projects: ProjectMethods;
   labels: LabelMethods;
   me(options?: RequestOptions): Promise<Me>;
+  /** Everything the caller owns, deleted todos included, as one document. */
+  exportAccount(options?: RequestOptions): Promise<AccountExport>;
+  /**
+   * Deletes the account and everything it owns. Needs a token issued in the last 5 minutes:
+   * otherwise a 401 `reauthentication-required` ApiProblemError (sign in again, then retry).
+   */
+  deleteAccount(options?: RequestOptions): Promise<void>;
 }

@@ -15,7 +15,7 @@ import {
   signWith,
 } from "./support/tokens";
 
-const identity = { userId: "u1", email: null, name: null };
+const identity = { userId: "u1", email: null, name: null, issuedAt: 0 };
 
 describe("the verified-token cache", () => {
   it("answers a token until its exp, never at or after it", () => {

@@ -107,12 +107,25 @@ const malformed = [
 ];
 
 describe("createVerifier in jwks mode", () => {
-  it("returns sub, email and name of a valid EdDSA token", async () => {
-    await expect(jwks.verify(await signWith(key))).resolves.toEqual({
+  it("returns sub, email, name and iat of a valid EdDSA token", async () => {
+    const issuedAt = nowSeconds() - 200;
+    await expect(jwks.verify(await signWith(key, claims({ iat: issuedAt })))).resolves.toEqual({
       userId: "user_1",
       email: "ada@example.com",
       name: "Ada",
+      issuedAt,
     });
+  });
+
+  it("tells the clock tolerance it verifies with", () => {
+    expect(jwks.clockToleranceSeconds).toBe(30);
+    const strict = createVerifier({
+      mode: "secret",
+      secret: SECRET,
+      ...config,
+      clockToleranceSeconds: 5,
+    });
+    expect(strict.clockToleranceSeconds).toBe(5);
   });
 
   it.each([
@@ -120,7 +133,7 @@ describe("createVerifier in jwks mode", () => {
     { name: "not strings", email: 42, displayName: ["Ada"] },
   ])("returns null email and name when they are $name", async ({ email, displayName }) => {
     const identity = await jwks.verify(await signWith(key, claims({ email, name: displayName })));
-    expect(identity).toEqual({ userId: "user_1", email: null, name: null });
+    expect(identity).toMatchObject({ userId: "user_1", email: null, name: null });
   });
 
   it.each([
@@ -189,6 +202,7 @@ describe("createVerifier in secret mode", () => {
       userId: "user_1",
       email: "ada@example.com",
       name: "Ada",
+      issuedAt: expect.any(Number),
     });
   });
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 export const PROBLEM_CODES = [
   "malformed-request",
   "unauthorized",
+  "reauthentication-required",
   "forbidden",
   "not-found",
   "method-not-allowed",

@@ -24,6 +24,18 @@ export class Unauthorized extends ApiError {
 export const unauthorized = (detail: string, presented: boolean, reason: string) =>
   new Unauthorized(detail, presented, reason);
 
+/** RFC 9470's challenge: the token is valid, but one issued at most `maxAgeSeconds` ago is needed. */
+export const stepUpChallenge = (maxAgeSeconds: number) =>
+  `${CHALLENGE}, error="insufficient_user_authentication", max_age=${maxAgeSeconds}`;
+
+/** A 401 for a valid token issued too long ago for this request: sign in again, then retry. */
+export const reauthenticationRequired = (maxAgeSeconds: number) =>
+  new ApiError(
+    "reauthentication-required",
+    `This request needs a token issued in the last ${maxAgeSeconds} seconds: sign in again.`,
+    { headers: { "WWW-Authenticate": stepUpChallenge(maxAgeSeconds) } },
+  );
+
 /** The caller's identity from `Authorization: Bearer <JWT>`, or a 401 (a 503 when keys are unreachable). */
 export async function authenticate(request: Request, verifier: Verifier): Promise<Identity> {
   let token: string | null;

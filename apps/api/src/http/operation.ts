@@ -7,7 +7,12 @@ import type { ProblemCode } from "./problem";
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** Response headers the document describes (openapi/headers.ts). */
-export type ResponseHeaderName = "ETag" | "Location" | "Link" | "Idempotent-Replayed";
+export type ResponseHeaderName =
+  | "ETag"
+  | "Location"
+  | "Link"
+  | "Idempotent-Replayed"
+  | "Content-Disposition";
 
 type Schema = z.ZodType | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;

@@ -26,7 +26,13 @@ export const PROBLEMS = {
     status: 401,
     title: "Unauthorized",
     description:
-      "No bearer token, or one that is malformed, expired, wrongly signed or not for this API.",
+      "No bearer token, or one that is malformed, expired, wrongly signed or not for this API; or its user no longer exists (the account was deleted).",
+  },
+  "reauthentication-required": {
+    status: 401,
+    title: "Reauthentication required",
+    description:
+      'The token is valid but was issued too long ago for this request (deleting the account needs one issued in the last 5 minutes): sign in again, or get a fresh token, and retry. `WWW-Authenticate` says `error="insufficient_user_authentication", max_age=300` (RFC 9470).',
   },
   forbidden: {
     status: 403,

@@ -1,6 +1,7 @@
+import { REAUTHENTICATION_MAX_AGE_SECONDS } from "@repo/contracts/me";
 import { REQUEST_ID } from "@repo/contracts/problem";
 import { HEADER_MAX } from "@repo/contracts/text";
-import { CHALLENGE } from "../http/authenticate";
+import { CHALLENGE, stepUpChallenge } from "../http/authenticate";
 import { RATE_LIMIT_DIGITS_MAX } from "../rate-limit/types";
 
 // The longest Allow: every method an operation can be declared with, plus HEAD and OPTIONS.
@@ -72,8 +73,24 @@ const HEADERS = {
     },
   },
   "WWW-Authenticate": {
-    description: 'RFC 6750 challenge: `error="invalid_token"` is added when a token was presented.',
-    schema: { type: "string", enum: [CHALLENGE, `${CHALLENGE}, error="invalid_token"`] },
+    description:
+      'RFC 6750 challenge: `error="invalid_token"` is added when a token was presented; on `reauthentication-required`, RFC 9470\'s `error="insufficient_user_authentication", max_age=300` instead.',
+    schema: {
+      type: "string",
+      enum: [
+        CHALLENGE,
+        `${CHALLENGE}, error="invalid_token"`,
+        stepUpChallenge(REAUTHENTICATION_MAX_AGE_SECONDS),
+      ],
+    },
+  },
+  "Content-Disposition": {
+    description: "The export is a file to save: `attachment`, with a name carrying the date.",
+    schema: {
+      type: "string",
+      maxLength: 64,
+      pattern: '^attachment; filename="todo-export-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.json"$',
+    },
   },
   Allow: {
     description: "The methods the route has.",

@@ -1,7 +1,11 @@
+import type { Database } from "@repo/db/client";
 import { json } from "../http/respond";
+import { ensureUserExists } from "../me/account-gone";
 import { type CursorScope, encodeCursor, type SortValue } from "./cursor";
 
 export interface PageOptions<Row> {
+  /** Whose list: an empty page is answered only if their account still exists. */
+  owner: { db: Database; userId: string };
   /** The page size; the rows are one more when another page follows. */
   limit: number;
   /** Whether the request named `limit` (the Link repeats it then). */
@@ -15,14 +19,16 @@ export interface PageOptions<Row> {
 /**
  * A list's page, from `limit + 1` rows in list order (one row more than the page tells whether
  * another page follows, so there is no empty last page): `{ data, nextCursor }`, and a
- * `Link: <…>; rel="next"` to the next page.
+ * `Link: <…>; rel="next"` to the next page. An empty page of a deleted account is a 401 instead
+ * (the one check, only when the list found nothing: see me/account-gone.ts).
  */
-export function pageResponse<Row extends { id: string }>(
+export async function pageResponse<Row extends { id: string }>(
   url: URL,
   rows: readonly Row[],
-  { limit, limitGiven, scope, sortValue, toJson }: PageOptions<Row>,
-): Response {
+  { owner, limit, limitGiven, scope, sortValue, toJson }: PageOptions<Row>,
+): Promise<Response> {
   const page = rows.slice(0, limit);
+  if (page.length === 0) await ensureUserExists(owner.db, owner.userId);
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last

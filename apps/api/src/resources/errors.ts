@@ -1,11 +1,11 @@
 import type { Database } from "@repo/db/client";
 import { sqlState } from "@repo/db/errors";
-import { unauthorized } from "../http/authenticate";
 import { ApiError } from "../http/problem";
+import { userGone } from "../me/account-gone";
 import type { OwnedTable } from "./owned-table";
 import { explainMissing } from "./queries/explain-missing";
 
-export const userGone = () => unauthorized("The token's user no longer exists.", true, "user_gone");
+export { userGone };
 
 const UNIQUE_VIOLATION = "23505";
 const FOREIGN_KEY_VIOLATION = "23503";
@@ -13,7 +13,7 @@ const FOREIGN_KEY_VIOLATION = "23503";
 /**
  * The error for a row of `table` the caller could not read or write, in the contract's order:
  * unknown → 404, another user's → 403, soft-deleted → 404, then a missed `If-Match` → 412.
- * A write by a user who no longer exists is a 401; a read by one simply finds nothing.
+ * A read or write by a user who no longer exists is a 401 (me/account-gone.ts).
  */
 export async function missingError(
   db: Database,
@@ -23,7 +23,7 @@ export async function missingError(
   { write }: { write: boolean },
 ): Promise<ApiError> {
   const missing = await explainMissing(db, table, userId, id);
-  if (write && !missing.userExists) return userGone();
+  if (!missing.userExists) return userGone();
   if (missing.othersRow) return new ApiError("forbidden", `This ${noun} belongs to another user.`);
   if (write && missing.ownLive)
     return new ApiError(

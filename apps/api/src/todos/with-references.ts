@@ -1,9 +1,8 @@
 import type { Database } from "@repo/db/client";
 import { ApiError } from "../http/problem";
-import { userGone } from "../resources/errors";
+import { ensureUserExists } from "../me/account-gone";
 import type { TodoRecord } from "./queries/columns";
 import { lockReferences, type References } from "./queries/lock-references";
-import { ownerExists } from "./queries/owner-exists";
 import { replaceTodoLabels } from "./queries/replace-todo-labels";
 
 /** A reference that is not the caller's: the same 422 whether it is unknown, another user's or deleted. */
@@ -31,7 +30,7 @@ export async function writeWithReferences(
     const missing = await lockReferences(tx, userId, refs);
     if (missing.length > 0) {
       // A deleted account owns nothing: that is a 401, as for any other write of it.
-      if (!(await ownerExists(tx, userId))) throw userGone();
+      await ensureUserExists(tx, userId);
       throw missingReferences(missing);
     }
     const row = await write(tx);

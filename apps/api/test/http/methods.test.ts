@@ -19,7 +19,7 @@ describe(`methods and targets a Request cannot carry (host: ${testApiHost()})`, 
     ["PROPFIND /api/v1/todos HTTP/1.1", "GET, POST, HEAD, OPTIONS"],
     ["QUERY /api/health HTTP/1.1", "GET, HEAD, OPTIONS"],
     ["FROB /api/v1/todos HTTP/1.1", "GET, POST, HEAD, OPTIONS"],
-    ["get /api/v1/me HTTP/1.1", "GET, HEAD, OPTIONS"],
+    ["get /api/v1/me HTTP/1.1", "GET, DELETE, HEAD, OPTIONS"],
   ])("%s → 405 problem with Allow", (line, allow) => expectProblem(line, 405, allow));
 
   it.each([

@@ -73,7 +73,7 @@ describe("routes and methods", () => {
       "POST",
       "GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
     ],
-    ["/api/v1/me", "PUT", "GET, HEAD, OPTIONS"],
+    ["/api/v1/me", "PUT", "GET, DELETE, HEAD, OPTIONS"],
   ])("%s answers %s with 405 and Allow, before authentication", async (path, method, allow) => {
     const anonymous = await api.call(method, path);
     await expectProblem(anonymous, 405, "method-not-allowed");

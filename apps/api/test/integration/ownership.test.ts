@@ -61,7 +61,7 @@ describe("another user's todo", () => {
 });
 
 describe("a valid token whose user no longer exists", () => {
-  it("reads nothing, and every write is a 401", async () => {
+  it("gets a 401 on every route, reads included", async () => {
     const alice = await api.createUser();
     const created = await api.call("POST", "/api/v1/todos", {
       token: alice.token,
@@ -70,21 +70,26 @@ describe("a valid token whose user no longer exists", () => {
     const todo = todoSchema.parse(await created.json());
     await api.database.current.db.delete(user).where(eq(user.id, alice.id));
 
-    const list = await api.call("GET", "/api/v1/todos", { token: alice.token });
-    expect(await list.json()).toEqual({ data: [], nextCursor: null });
-    await expectProblem(
-      await api.call("GET", `/api/v1/todos/${todo.id}`, { token: alice.token }),
-      404,
-    );
-    const writes: [string, string, unknown][] = [
+    const requests: [string, string, unknown][] = [
+      ["GET", "/api/v1/todos", undefined],
+      ["GET", `/api/v1/todos/${todo.id}`, undefined],
+      ["HEAD", `/api/v1/todos/${todo.id}`, undefined],
+      ["GET", "/api/v1/me", undefined],
+      ["GET", "/api/v1/me/export", undefined],
+      ["DELETE", "/api/v1/me", undefined],
       ["POST", "/api/v1/todos", { title: "x" }],
       ["PUT", `/api/v1/todos/${todo.id}`, { title: "x" }],
       ["PATCH", `/api/v1/todos/${todo.id}`, { title: "x" }],
       ["DELETE", `/api/v1/todos/${todo.id}`, undefined],
+      ["POST", `/api/v1/todos/${todo.id}/restore`, undefined],
     ];
-    for (const [method, path, json] of writes) {
+    for (const [method, path, json] of requests) {
       const response = await api.call(method, path, { token: alice.token, json });
-      await expectProblem(response, 401, "unauthorized");
+      expect(response.status, `${method} ${path}`).toBe(401);
+      expect(response.headers.get("www-authenticate")).toBe(
+        'Bearer realm="todo-api", error="invalid_token"',
+      );
+      if (method !== "HEAD") await expectProblem(response, 401, "unauthorized");
     }
   });
 });

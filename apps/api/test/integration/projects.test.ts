@@ -326,13 +326,14 @@ describe("GET /api/v1/projects", () => {
 });
 
 describe("a valid token whose user no longer exists", () => {
-  it("reads no projects, and every project write is a 401", async () => {
+  it("gets a 401 on every project and label route, reads included", async () => {
     const alice = await api.createUser();
     const project = await createProject(alice.token);
     await api.database.current.db.delete(user).where(eq(user.id, alice.id));
-    const list = await api.call("GET", "/api/v1/projects", { token: alice.token });
-    expect(await list.json()).toEqual({ data: [], nextCursor: null });
     const writes: [string, string, unknown][] = [
+      ["GET", "/api/v1/projects", undefined],
+      ["GET", "/api/v1/labels", undefined],
+      ["GET", `/api/v1/projects/${project.id}`, undefined],
       ["POST", "/api/v1/projects", { name: "x" }],
       ["POST", "/api/v1/labels", { name: "x" }],
       ["PUT", `/api/v1/projects/${project.id}`, { name: "x" }],
@@ -341,6 +342,10 @@ describe("a valid token whose user no longer exists", () => {
       ["POST", `/api/v1/projects/${project.id}/restore`, undefined],
     ];
     for (const [method, path, json] of writes)
-      await expectProblem(await api.call(method, path, { token: alice.token, json }), 401);
+      await expectProblem(
+        await api.call(method, path, { token: alice.token, json }),
+        401,
+        "unauthorized",
+      );
   });
 });

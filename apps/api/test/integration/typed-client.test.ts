@@ -171,6 +171,34 @@ describe("@repo/api-client against the real API", () => {
     });
   });
 
+  it("exportAccount returns the caller's todos, deleted ones with deletedAt", async () => {
+    const { alice, client } = await aliceClient();
+    const { todo: kept } = await client.create({ title: "kept" });
+    const { todo: removed } = await client.create({ title: "removed" });
+    await client.delete(removed.id);
+
+    const document = await client.exportAccount();
+    expect(document.user.id).toBe(alice.id);
+    expect(document.todos.map((todo) => [todo.id, todo.deletedAt === null])).toEqual([
+      [kept.id, true],
+      [removed.id, false],
+    ]);
+  });
+
+  it("deleteAccount deletes the account; a stale token is a 401 reauthentication-required", async () => {
+    const alice = await api.createUser();
+    const issuedAt = Math.floor(Date.now() / 1000) - 600;
+    const stale = await api.issuer().token(alice.id, { iat: issuedAt, exp: issuedAt + 900 });
+    const error = await problemOf(clientFor({ ...alice, token: stale }).deleteAccount());
+    expect(error.status).toBe(401);
+    expect(error.problem.type).toBe(problemType("reauthentication-required"));
+
+    const client = clientFor(alice);
+    await client.deleteAccount();
+    const gone = await problemOf(client.me());
+    expect(gone.problem.type).toBe(problemType("unauthorized"));
+  });
+
   it("rejects with a 403 problem for another user's todo, on reads and writes", async () => {
     const { client: alice } = await aliceClient();
     const bob = clientFor(await api.createUser());

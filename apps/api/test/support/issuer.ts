@@ -6,8 +6,11 @@ export const ISSUER = "http://issuer.test";
 
 export interface TestIssuer {
   jwksUrl: string;
-  /** A token as Better Auth's JWT plugin issues it, with `claims` merged over the defaults. */
-  token(sub: string, claims?: JWTPayload & { exp?: number }): Promise<string>;
+  /**
+   * A token as Better Auth's JWT plugin issues it, with `claims` merged over the defaults
+   * (`iat`: now; `exp`: 15 minutes after now).
+   */
+  token(sub: string, claims?: JWTPayload & { exp?: number; iat?: number }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -30,7 +33,7 @@ export async function startTestIssuer(): Promise<TestIssuer> {
         .setSubject(sub)
         .setIssuer(ISSUER)
         .setAudience(ISSUER)
-        .setIssuedAt()
+        .setIssuedAt(claims.iat)
         .setExpirationTime(claims.exp ?? "15m")
         .sign(privateKey),
     close: () => new Promise((resolve) => server.close(() => resolve())),

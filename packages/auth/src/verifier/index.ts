@@ -75,6 +75,8 @@ export type VerifierOptions = (
 export interface Verifier {
   /** Resolves to the caller's identity; rejects with InvalidTokenError or KeysUnavailableError. */
   verify(token: string): Promise<Identity>;
+  /** The clock skew allowed between the issuer and this server, for checks made on `issuedAt`. */
+  readonly clockToleranceSeconds: number;
 }
 
 const MAX_CLOCK_TOLERANCE_SECONDS = 60;
@@ -108,6 +110,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     ...(jwks ? { keyHeld: jwks.holds } : {}),
   });
   return {
+    clockToleranceSeconds: claims.clockTolerance,
     async verify(token) {
       const known = verified.get(token);
       if (known) return known;
@@ -168,12 +171,15 @@ function seconds(name: string, value: number | undefined, fallback: number): num
 }
 
 function toIdentity(payload: JWTPayload): Identity {
-  const { sub, email, name } = payload;
+  const { sub, email, name, iat } = payload;
   if (typeof sub !== "string" || sub === "") throw new InvalidTokenError("ERR_JWT_SUB_INVALID");
+  // jose has checked `iat` (required, a number, not in the future); this only narrows its type.
+  if (typeof iat !== "number") throw new InvalidTokenError("ERR_JWT_CLAIM_VALIDATION_FAILED");
   return {
     userId: sub,
     email: typeof email === "string" ? email : null,
     name: typeof name === "string" ? name : null,
+    issuedAt: iat,
   };
 }
 

@@ -52,6 +52,7 @@ export const listNamedOperation = (
         after: after && { value: after.value as string, id: after.id },
       });
       return pageResponse(url, rows, {
+        owner: { db: deps.db, userId: user.userId },
         limit,
         limitGiven: query.limit !== undefined,
         scope,

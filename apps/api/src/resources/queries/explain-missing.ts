@@ -1,6 +1,6 @@
 import type { Database } from "@repo/db/client";
-import { user } from "@repo/db/schema";
 import { eq, sql } from "drizzle-orm";
+import { userExistsSql } from "../../me/account-gone";
 import { type OwnedTable, ownLive } from "../owned-table";
 
 export interface MissingRow {
@@ -31,7 +31,7 @@ export async function explainMissing(
         .select({ one: sql`1` })
         .from(table)
         .where(ownLive(table, userId, id))})`,
-      userExists: sql<boolean>`exists (${db.select({ one: sql`1` }).from(user).where(eq(user.id, userId))})`,
+      userExists: userExistsSql(db, userId),
     })
     .from(sql`(select 1) as probe`);
   return {

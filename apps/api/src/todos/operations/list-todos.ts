@@ -53,6 +53,7 @@ export const listTodosOperation = defineOperation({
       after,
     });
     return pageResponse(url, rows, {
+      owner: { db: deps.db, userId: user.userId },
       limit,
       limitGiven: query.limit !== undefined,
       scope: cursorScope,
