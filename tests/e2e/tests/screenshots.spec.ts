@@ -36,6 +36,8 @@ async function saveScreenshot(
   const file = path.join(dir, `${name}.png`);
   // No hover effects from wherever the last click left the mouse.
   await page.mouse.move(0, 0);
+  // From the top: a full-page shot of a scrolled page draws the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, animations: "disabled", fullPage });
   await testInfo.attach(name, { path: file, contentType: "image/png" });
 }

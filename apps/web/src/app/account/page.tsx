@@ -80,7 +80,7 @@ export default async function AccountPage() {
       </div>
       <h2>Your data</h2>
       <ExportData apiUrl={apiUrl} userId={user.id} />
-      <h2>Delete your account</h2>
+      <h2>Danger zone</h2>
       <DeleteAccount apiUrl={apiUrl} userId={user.id} email={user.email} />
     </SignedInPage>
   );

@@ -65,7 +65,7 @@ export function CreateTodoForm({ onCreate, projectId, labelIds }: Props) {
     setError(null);
     setTitle("");
     setDescription("");
-    setFields(blankFields(fields.projectId));
+    setFields(blankFields(projectId));
     inFlight.current += 1;
     const created = await onCreate(input, key);
     inFlight.current -= 1;
