@@ -110,3 +110,22 @@ describe("createTokenCache", () => {
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("fresh", () => {
+  it("fetches a new token even while the cached one is fresh, and caches it", async () => {
+    const first = tokenFor(15, "user-1", 1_000_000);
+    const second = tokenFor(15, "user-1", 1_000_600);
+    const { cache, fetchToken } = setup([first, second]);
+    expect(await cache.get()).toBe(first);
+    expect(await cache.fresh()).toBe(second);
+    expect(await cache.get()).toBe(second);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  it("joins a fetch already under way instead of starting another", async () => {
+    const { cache, fetchToken } = setup([tokenFor(15)]);
+    const [a, b] = await Promise.all([cache.get(), cache.fresh()]);
+    expect(a).toBe(b);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+  });
+});

@@ -60,3 +60,47 @@ export async function expectTitles(page: Page, titles: string[]): Promise<void> 
 
 /** The alerts the page shows (contract: errors are role `alert`). */
 export const alerts = (page: Page): Locator => page.getByRole("alert");
+
+/** The sidebar's project navigation (docs/web-ui-contract.md, "Projects and labels"). */
+export const projectNav = (page: Page): Locator =>
+  page.getByRole("navigation", { name: "Projects" });
+/** The sidebar's labels. */
+export const labelSection = (page: Page): Locator => page.getByRole("region", { name: "Labels" });
+
+/** Creates a project (or, with `kind` "label", a label) from the sidebar, in `color`. */
+export async function createNamed(
+  page: Page,
+  kind: "project" | "label",
+  name: string,
+  color = "Gray",
+): Promise<void> {
+  const section = kind === "project" ? projectNav(page) : labelSection(page);
+  await section.getByRole("button", { name: `New ${kind}` }).click();
+  const form = section.getByRole("form", { name: `New ${kind}` });
+  await form.getByLabel("Name").fill(name);
+  await form.getByRole("radio", { name: color }).check();
+  await form.getByRole("button", { name: `Add ${kind}` }).click();
+  await expect(form).toBeHidden();
+  await expect(section.getByRole("button", { name, exact: true })).toBeVisible();
+}
+
+/** Opens a todo's edit form, lets `change` fill it, and saves. */
+export async function editTodo(
+  page: Page,
+  title: string,
+  change: (form: Locator) => Promise<unknown>,
+): Promise<void> {
+  await page.getByRole("button", { name: `Edit "${title}"` }).click();
+  const form = page.getByRole("form", { name: `Edit "${title}"` });
+  await change(form);
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form).toBeHidden();
+}
+
+/** `YYYY-MM-DD` of the local day `days` from today (what a date input takes). */
+export function localDate(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

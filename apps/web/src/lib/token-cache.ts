@@ -17,6 +17,11 @@ export interface TokenCache {
   get(): Promise<string>;
   /** Drop the cached token (the API refused it). A fetch already under way is kept: it is newer. */
   invalidate(): void;
+  /**
+   * A token issued just now, even while the cached one is fresh (DELETE /me takes only a token
+   * issued in the last 5 minutes); it replaces the cached one. A fetch under way is joined.
+   */
+  fresh(): Promise<string>;
 }
 
 interface Claims {
@@ -89,5 +94,6 @@ export function createTokenCache({
       // the first one's retry is already fetching.
       if (!pending) cached = undefined;
     },
+    fresh: refresh,
   };
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getAuth } from "@/auth";
+import { DeleteAccount } from "@/components/account/delete-account";
+import { ExportData } from "@/components/account/export-data";
 import { SignOutButton } from "@/components/sign-out-button";
 import { SignedInPage } from "@/components/signed-in-page";
+import { getEnv } from "@/env";
 import { requireSession } from "@/lib/session";
 import { signOutSession } from "./actions";
 
@@ -36,11 +39,13 @@ function deviceOf(userAgent: string | null | undefined): string {
   return system ? `${browser} on ${system}` : browser;
 }
 
-// /account — who is signed in, where, and the way to end those sessions.
+// /account — who is signed in, where, and the way to end those sessions; your data: export, delete.
 export default async function AccountPage() {
   const { user, session: current } = await requireSession();
   const sessions = await getAuth().api.listSessions({ headers: await headers() });
   sessions.sort((a, b) => +new Date(b.updatedAt) - +new Date(a.updatedAt));
+  // Read on the server at run time, so one build serves any API address.
+  const apiUrl = getEnv().NEXT_PUBLIC_API_URL;
   return (
     <SignedInPage user={user}>
       <h1>Account</h1>
@@ -73,6 +78,10 @@ export default async function AccountPage() {
       <div className="row">
         <SignOutButton everywhere />
       </div>
+      <h2>Your data</h2>
+      <ExportData apiUrl={apiUrl} userId={user.id} />
+      <h2>Danger zone</h2>
+      <DeleteAccount apiUrl={apiUrl} userId={user.id} email={user.email} />
     </SignedInPage>
   );
 }

@@ -11,8 +11,8 @@ export default async function TodosPage() {
   const { user } = await requireSession();
   return (
     <>
-      <AppHeader name={user.name} email={user.email} />
-      <main className="page">
+      <AppHeader name={user.name} email={user.email} wide />
+      <main className="page wide">
         <h1 className="visually-hidden">Your todos</h1>
         {/* Read on the server at run time, so one build serves any API address. */}
         <TodosApp apiUrl={getEnv().NEXT_PUBLIC_API_URL} userId={user.id} />

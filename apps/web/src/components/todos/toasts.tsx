@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import type { DeletedProject } from "../organize/use-organizers";
 import { CloseIcon } from "./icons";
 import type { DeletedTodo, Message } from "./use-todos";
 
@@ -29,18 +30,18 @@ function useAutoDismiss(ms: number, onDismiss: () => void) {
 }
 
 function UndoToast({
-  item,
+  text,
   onUndo,
   onDismiss,
 }: {
-  item: DeletedTodo;
+  text: string;
   onUndo: () => void;
   onDismiss: () => void;
 }) {
   const hold = useAutoDismiss(UNDO_MS, onDismiss);
   return (
     <div className="toast" {...hold}>
-      <span className="toast-text">Deleted "{item.todo.title}"</span>
+      <span className="toast-text">{text}</span>
       <button type="button" className="toast-action" onClick={onUndo}>
         Undo
       </button>
@@ -64,26 +65,37 @@ interface Props {
   deleted: DeletedTodo | null;
   onUndo: (item: DeletedTodo) => void;
   onDismissDeleted: (item: DeletedTodo) => void;
+  deletedProject: DeletedProject | null;
+  onUndoProject: (item: DeletedProject) => void;
+  onDismissDeletedProject: (item: DeletedProject) => void;
   info: Message | null;
   onDismissInfo: () => void;
 }
 
 /**
- * Short-lived news at the bottom of the screen: "Deleted …" with Undo, "Restored …". The status
+ * Short-lived news at the bottom of the screen: "Deleted …" (a todo, a project) with Undo, "Restored …". The status
  * region is always there, so screen readers announce what appears in it.
  */
-export function Toasts({ deleted, onUndo, onDismissDeleted, info, onDismissInfo }: Props) {
+export function Toasts({ deleted, deletedProject, info, ...props }: Props) {
   return (
     <div role="status" className="toasts">
       {deleted && (
         <UndoToast
           key={deleted.key}
-          item={deleted}
-          onUndo={() => onUndo(deleted)}
-          onDismiss={() => onDismissDeleted(deleted)}
+          text={`Deleted "${deleted.todo.title}"`}
+          onUndo={() => props.onUndo(deleted)}
+          onDismiss={() => props.onDismissDeleted(deleted)}
         />
       )}
-      {info && <InfoToast key={info.key} message={info} onDismiss={onDismissInfo} />}
+      {deletedProject && (
+        <UndoToast
+          key={`project-${deletedProject.key}`}
+          text={`Deleted project "${deletedProject.project.name}"`}
+          onUndo={() => props.onUndoProject(deletedProject)}
+          onDismiss={() => props.onDismissDeletedProject(deletedProject)}
+        />
+      )}
+      {info && <InfoToast key={info.key} message={info} onDismiss={props.onDismissInfo} />}
     </div>
   );
 }

@@ -3,7 +3,9 @@
 import type { Todo, TodoPatchBody } from "@repo/api-client";
 import { DESCRIPTION_MAX, TITLE_MAX } from "@repo/contracts/todo";
 import { type FormEvent, useId, useState } from "react";
+import { fromDueAt, toDueAt } from "./due";
 import { submitOnEnter } from "./submit-on-enter";
+import { type FieldValues, TodoFields } from "./todo-fields";
 
 interface Props {
   todo: Todo;
@@ -17,6 +19,12 @@ export function TodoEditForm({ todo, onSave, onCancel }: Props) {
   const id = useId();
   const [title, setTitle] = useState(todo.title);
   const [description, setDescription] = useState(todo.description ?? "");
+  const [fields, setFields] = useState<FieldValues>(() => ({
+    ...fromDueAt(todo.dueAt),
+    priority: todo.priority,
+    projectId: todo.projectId,
+    labelIds: todo.labelIds,
+  }));
   const [error, setError] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -30,6 +38,12 @@ export function TodoEditForm({ todo, onSave, onCancel }: Props) {
     const patch: TodoPatchBody = {};
     if (cleanTitle !== todo.title) patch.title = cleanTitle;
     if (cleanDescription !== todo.description) patch.description = cleanDescription;
+    const dueAt = toDueAt(fields.date, fields.time);
+    if (dueAt !== todo.dueAt) patch.dueAt = dueAt;
+    if (fields.priority !== todo.priority) patch.priority = fields.priority;
+    if (fields.projectId !== todo.projectId) patch.projectId = fields.projectId;
+    const labelIds = [...fields.labelIds].sort();
+    if (labelIds.join() !== todo.labelIds.join()) patch.labelIds = labelIds;
     if (Object.keys(patch).length === 0) onCancel();
     else onSave(patch);
   }
@@ -74,6 +88,11 @@ export function TodoEditForm({ todo, onSave, onCancel }: Props) {
         maxLength={DESCRIPTION_MAX}
         placeholder="Add details"
         rows={2}
+      />
+      <TodoFields
+        values={fields}
+        onChange={(change) => setFields((current) => ({ ...current, ...change }))}
+        full
       />
       {error && (
         <p id={`${id}-error`} role="alert" className="field-error">

@@ -4,6 +4,7 @@ import type { Todo, TodoPatchBody } from "@repo/api-client";
 import { useEffect, useRef, useState } from "react";
 import { PencilIcon, TrashIcon } from "./icons";
 import { TodoEditForm } from "./todo-edit-form";
+import { TodoMeta } from "./todo-meta";
 
 export const checkboxId = (todo: Todo) => `todo-${todo.id}-done`;
 
@@ -11,10 +12,13 @@ interface Props {
   todo: Todo;
   onUpdate: (todo: Todo, patch: TodoPatchBody) => void;
   onDelete: (todo: Todo) => void;
+  /** When the list was loaded: what "overdue" and "today" are measured from. */
+  now: number;
+  showProject: boolean;
 }
 
-/** One todo: its checkbox (named by the title), title, description, Edit and Delete. */
-export function TodoItem({ todo, onUpdate, onDelete }: Props) {
+/** One todo: its checkbox (named by the title), title, description, details, Edit and Delete. */
+export function TodoItem({ todo, onUpdate, onDelete, now, showProject }: Props) {
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -47,6 +51,7 @@ export function TodoItem({ todo, onUpdate, onDelete }: Props) {
         type="checkbox"
         id={checkboxId(todo)}
         className="check"
+        data-priority={todo.priority}
         checked={todo.completed}
         onChange={(event) => onUpdate(todo, { completed: event.target.checked })}
         aria-labelledby={titleId}
@@ -56,6 +61,7 @@ export function TodoItem({ todo, onUpdate, onDelete }: Props) {
           {todo.title}
         </span>
         {todo.description && <p className="todo-description">{todo.description}</p>}
+        <TodoMeta todo={todo} now={now} showProject={showProject} />
       </div>
       <div className="todo-actions">
         <button

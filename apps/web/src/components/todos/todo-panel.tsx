@@ -3,7 +3,7 @@
 import type { Todo, TodoPatchBody } from "@repo/api-client";
 import { CheckCircleIcon } from "./icons";
 import { checkboxId, TodoItem } from "./todo-item";
-import { matchesView, type TodoListState, type View } from "./todo-list-state";
+import { isUnfiltered, matchesView, type TodoListState, type View } from "./todo-list-state";
 
 interface Props {
   id: string;
@@ -61,15 +61,24 @@ export function TodoPanel({ id, labelledBy, view, list, ...actions }: Props) {
       {status === "ready" && items.length === 0 && (
         <div className="empty">
           <CheckCircleIcon />
-          {view.filter === "all" && view.q === "" ? (
+          {isUnfiltered(view) ? (
             <>
               <p className="empty-title">No todos yet</p>
               <p className="muted">Add your first one above.</p>
             </>
+          ) : isUnfiltered({ ...view, projectId: null }) ? (
+            <>
+              <p className="empty-title">Nothing here yet</p>
+              <p className="muted">
+                {view.projectId === "none"
+                  ? "Every todo is in a project."
+                  : "Todos you add now go in this project."}
+              </p>
+            </>
           ) : (
             <>
               <p className="empty-title">No matching todos</p>
-              <p className="muted">Try another filter or search.</p>
+              <p className="muted">Try other filters or another search.</p>
             </>
           )}
         </div>
@@ -77,7 +86,14 @@ export function TodoPanel({ id, labelledBy, view, list, ...actions }: Props) {
       {items.length > 0 && (
         <ul aria-label="Todos" className={loading ? "todo-list stale" : "todo-list"}>
           {items.map((todo) => (
-            <TodoItem key={todo.id} todo={todo} onUpdate={actions.onUpdate} onDelete={deleteTodo} />
+            <TodoItem
+              key={todo.id}
+              todo={todo}
+              onUpdate={actions.onUpdate}
+              onDelete={deleteTodo}
+              now={view.now}
+              showProject={view.projectId === null}
+            />
           ))}
         </ul>
       )}

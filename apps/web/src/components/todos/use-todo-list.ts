@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import { leaveIfSessionEnded } from "@/lib/api-token";
 import { describeError } from "./describe-error";
 import {
-  type Filter,
+  defaultView,
   initialListState,
   listParams,
   todoListReducer,
@@ -22,12 +22,24 @@ export interface TodoListOptions {
   report: (error: unknown, message: string) => void;
 }
 
-/** The todos on screen: filter, debounced search, the first page and "Load more" by cursor. */
+/** What the user picks (everything in a View but the debounced search and the clock). */
+export type Choices = Omit<View, "q" | "now">;
+
+/** The todos on screen: filters, debounced search, the first page and "Load more" by cursor. */
 export function useTodoList(api: TodoClient, { onPage, report }: TodoListOptions) {
-  const [filter, setFilter] = useState<Filter>("all");
+  const [choices, setChoices] = useState<Choices>(defaultView);
   const [search, setSearch] = useState("");
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const view = useMemo<View>(() => ({ filter, q }), [filter, q]);
+  const view = useMemo<View>(() => ({ ...choices, q, now: Date.now() }), [choices, q]);
+  const sort = useRef(view.sort);
+  useEffect(() => {
+    sort.current = view.sort;
+  }, [view.sort]);
+  /** Changes some of the choices (the project, a label, the sort…). */
+  const choose = useCallback(
+    (change: Partial<Choices>) => setChoices((current) => ({ ...current, ...change })),
+    [],
+  );
   const [list, dispatch] = useReducer(todoListReducer, initialListState);
   const [attempt, setAttempt] = useState(0);
   const more = useRef<AbortController | null>(null);
@@ -71,13 +83,15 @@ export function useTodoList(api: TodoClient, { onPage, report }: TodoListOptions
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const upsert = useCallback((todo: Todo) => dispatch({ type: "upsert", todo }), []);
-  const insert = useCallback((todo: Todo) => dispatch({ type: "insert", todo }), []);
+  const insert = useCallback(
+    (todo: Todo) => dispatch({ type: "insert", todo, sort: sort.current }),
+    [],
+  );
   const remove = useCallback((id: string) => dispatch({ type: "remove", id }), []);
 
   return {
     view,
-    filter,
-    setFilter,
+    choose,
     search,
     setSearch,
     list,

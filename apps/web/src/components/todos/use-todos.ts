@@ -1,17 +1,14 @@
-import type { Todo, TodoClient, TodoPatchBody } from "@repo/api-client";
+import type { Todo, TodoClient, TodoInputBody, TodoPatchBody } from "@repo/api-client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { leaveIfSessionEnded } from "@/lib/api-token";
 import { describeError, isNotFound, isPreconditionFailed } from "./describe-error";
+import { etagOf } from "./etag";
 import { matchesView } from "./todo-list-state";
 import { useTodoList } from "./use-todo-list";
 import { createWriteQueue } from "./write-queue";
 
 const CHANGED_ELSEWHERE =
   "This todo was changed elsewhere, so your change wasn't saved. Here is the latest version.";
-
-// The API's ETag is a strong tag derived from the version (`"<version>"`, API.md), so a listed
-// todo, which comes without its own ETag, can still be written conditionally with If-Match.
-const etagOf = (todo: Todo) => `"${todo.version}"`;
 
 export interface Message {
   /** Changes on every message, so the same text twice is announced twice. */
@@ -100,12 +97,12 @@ export function useTodos(api: TodoClient) {
   );
 
   const create = useCallback(
-    async (title: string, description: string | null, idempotencyKey: string) => {
+    async (input: TodoInputBody, idempotencyKey: string) => {
       try {
-        const { todo } = await api.create({ title, description }, { idempotencyKey });
+        const { todo } = await api.create(input, { idempotencyKey });
         remember([todo]);
         if (matchesView(todo, view.current)) insert(todo);
-        else say(`Added "${todo.title}". It isn't shown with the current filter or search.`);
+        else say(`Added "${todo.title}". It isn't shown with the current filters or search.`);
         return true;
       } catch (error) {
         report(error, describeError("Couldn't add your todo", error));
@@ -163,6 +160,8 @@ export function useTodos(api: TodoClient) {
 
   return {
     ...list,
+    say,
+    report,
     create,
     update,
     remove,
