@@ -17,6 +17,10 @@ async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
+// Ten steps across two browser contexts and four mails: about 40 s alone, 58 s beside the other
+// specs on a loaded machine, so it gets twice the default.
+test.describe.configure({ timeout: 120_000 });
+
 test("sign up → mail → verify → sign in → forgot → reset → the old session is gone; sessions on the account page end one by one and everywhere", async ({
   page,
   browser,
