@@ -46,8 +46,9 @@ const reference = z
   .transform((id) => id.toLowerCase())
   .meta({ format: "uuid", maxLength: 36 });
 
-const EARLIEST = Date.UTC(1, 0, 1);
-const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+// Parsed, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+const EARLIEST = Date.parse("0001-01-01T00:00:00.000Z");
+const LATEST = Date.parse("9999-12-31T23:59:59.999Z");
 
 /**
  * An RFC 3339 date-time with any offset (a day the month does not have, February 30, is

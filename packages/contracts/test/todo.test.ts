@@ -19,6 +19,16 @@ describe("todoInputSchema", () => {
     ["description of 10,001", { title: "a", description: "a".repeat(10_001) }, false],
     ["completed as a string", { title: "a", completed: "false" }, false],
     ["an unknown field", { title: "a", id: "x" }, false],
+    ["dueAt in the year 1", { title: "a", dueAt: "0001-01-01T00:00:00Z" }, true],
+    ["dueAt in 1900", { title: "a", dueAt: "1900-06-01T12:00:00Z" }, true],
+    ["dueAt before the year 1 (UTC)", { title: "a", dueAt: "0001-01-01T00:00:00+01:00" }, false],
+    [
+      "dueAt at the last millisecond of 9999",
+      { title: "a", dueAt: "9999-12-31T23:59:59.999Z" },
+      true,
+    ],
+    ["dueAt past 9999 (UTC)", { title: "a", dueAt: "9999-12-31T23:59:59-01:00" }, false],
+    ["dueAt on February 30", { title: "a", dueAt: "2026-02-30T10:00:00Z" }, false],
   ])("%s → valid: %s", (_, value, valid) => {
     expect(todoInputSchema.safeParse(value).success).toBe(valid);
   });
