@@ -8,12 +8,7 @@ import type { TestUser } from "./users";
  * confirmation mail brought, which signs in; lands on /todos.
  */
 export async function submitSignUp(page: Page, user: TestUser): Promise<void> {
-  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
-  await page.getByLabel("Name").fill(user.name);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("status")).toContainText("Check your email");
+  await sendSignUpForm(page, user);
   await page.goto(await waitForLink(user.email, "Confirm your email address"));
   await expect(page).toHaveURL(/\/todos$/);
 }
@@ -24,11 +19,32 @@ export async function signUp(page: Page, user: TestUser): Promise<void> {
   await expect(todoList(page).or(page.getByText("No todos yet"))).toBeVisible();
 }
 
-export async function signIn(page: Page, user: TestUser): Promise<void> {
-  await page.goto("/sign-in");
+/** Fills and sends the sign-up form of the page already on /sign-up; the page asks to check the mail. */
+export async function sendSignUpForm(page: Page, user: TestUser): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your email");
+}
+
+/** Fills and sends the sign-in form of the page already on /sign-in, whatever the answer. */
+export async function sendSignInForm(page: Page, user: TestUser): Promise<void> {
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A sign-in from the page already on /sign-in that is refused with an alert saying `text`. */
+export async function expectSignInRefused(page: Page, user: TestUser, text: string): Promise<void> {
+  await sendSignInForm(page, user);
+  await expect(alerts(page).filter({ hasText: text })).toBeVisible();
+}
+
+export async function signIn(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/sign-in");
+  await sendSignInForm(page, user);
   await expect(page).toHaveURL(/\/todos$/);
 }
 

@@ -1,16 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "../src/fixtures";
 import { waitForLink } from "../src/mail";
-import { signIn } from "../src/ui";
+import { expectSignInRefused, sendSignUpForm, signIn } from "../src/ui";
 import { newUser, type TestUser } from "../src/users";
 
 async function fillSignUp(page: Page, user: TestUser): Promise<void> {
   await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(user.name);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("status")).toContainText("Check your email");
+  await sendSignUpForm(page, user);
 }
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -35,12 +31,7 @@ test("sign up → mail → verify → sign in → forgot → reset → the old s
   });
 
   await test.step("signing in before confirming is refused, and sends a new link", async () => {
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(
-      page.getByRole("alert").filter({ hasText: "Confirm your email address first" }),
-    ).toBeVisible();
+    await expectSignInRefused(page, user, "Confirm your email address first");
   });
 
   await test.step("the mailed link confirms the address and signs in", async () => {
@@ -100,12 +91,7 @@ test("sign up → mail → verify → sign in → forgot → reset → the old s
   });
 
   await test.step("the old password is refused, the new one signs in", async () => {
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(
-      page.getByRole("alert").filter({ hasText: "Invalid email or password" }),
-    ).toBeVisible();
+    await expectSignInRefused(page, user, "Invalid email or password");
     await signIn(page, { ...user, password: newPassword });
     await signIn(other, { ...user, password: newPassword });
   });

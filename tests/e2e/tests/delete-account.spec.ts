@@ -1,5 +1,5 @@
 import { expect, test } from "../src/fixtures";
-import { addTodo, signUp } from "../src/ui";
+import { addTodo, expectSignInRefused, signUp } from "../src/ui";
 import { newUser } from "../src/users";
 
 test("deleting the account: explained, confirmed with the email, then signed out for good", async ({
@@ -34,11 +34,6 @@ test("deleting the account: explained, confirmed with the email, then signed out
     await dialog.getByRole("button", { name: "Delete my account" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     expect((await page.request.get("/api/auth/token")).status()).toBe(401);
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(
-      page.getByRole("alert").filter({ hasText: "Invalid email or password" }),
-    ).toBeVisible();
+    await expectSignInRefused(page, user, "Invalid email or password");
   });
 });
