@@ -19,7 +19,8 @@ export async function readCapped(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(message.headers.get("content-length"));
   if (declared > maxBytes) {
-    await message.body?.cancel();
+    // The refusal is the answer; a body that cannot be cancelled changes nothing about it.
+    await message.body?.cancel().catch(() => {});
     throw new BodyTooLargeError(maxBytes);
   }
   const chunks: Uint8Array[] = [];
@@ -30,7 +31,7 @@ export async function readCapped(
     if (!next || next.done) break;
     size += next.value.byteLength;
     if (size > maxBytes) {
-      await reader?.cancel();
+      await reader?.cancel().catch(() => {});
       throw new BodyTooLargeError(maxBytes);
     }
     chunks.push(next.value);

@@ -1,3 +1,4 @@
+import { BodyTooLargeError, readCapped } from "@repo/auth/read-capped";
 import { ApiError } from "./problem";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -53,29 +54,11 @@ export async function readJsonBody(
 const tooLarge = () =>
   new ApiError("payload-too-large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
 
+/** The body, refused with a 413 as soon as it passes MAX_BODY_BYTES (@repo/auth's capped reader). */
 async function readBytes(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length"));
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
+  try {
+    return await readCapped(request, MAX_BODY_BYTES);
+  } catch (error) {
+    throw error instanceof BodyTooLargeError ? tooLarge() : error;
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
