@@ -1,14 +1,24 @@
+import { apiKey } from "@better-auth/api-key";
 import type { Database } from "@repo/db/client";
 import * as schema from "@repo/db/schema";
 import type { Logger } from "@repo/logger";
 import type { Mailer } from "@repo/mail";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { deviceAuthorization } from "better-auth/plugins/device-authorization";
 import { jwt } from "better-auth/plugins/jwt";
 import { ACCOUNT_LIFETIMES, type AccountLifetimes } from "./account-lifetimes";
 import { NAME_MAX_LENGTH } from "./account-limits";
 import { accountMails } from "./account-mails";
 import { DEFAULT_API_AUDIENCE } from "./api-audience";
+import { API_KEY_EXPIRY_DAYS, API_KEY_NAME_MAX_LENGTH } from "./api-keys/key-lifetimes";
+import {
+  type CreateApiKey,
+  checkDeviceRequest,
+  DEVICE_CLIENT_ID,
+  personalApiKeys,
+} from "./api-keys/personal-api-keys";
+import { API_KEY_PREFIX, API_KEY_RANDOM_LENGTH, scopesToPermissions } from "./api-keys/scopes";
 import { betterAuthLogger } from "./better-auth-logger";
 import { CLIENT_ADDRESS_HEADER } from "./handle-auth-request";
 import { limitNameLength } from "./name-limit";
@@ -95,11 +105,29 @@ export function createAuth({
   keyRotation = DEFAULT_KEY_ROTATION,
 }: AuthOptions) {
   const lifetimes = { ...ACCOUNT_LIFETIMES, ...lifetimeOverrides };
+  // The personal-keys plugin creates keys through the api-key plugin's server API (the only
+  // side allowed to set their scopes), so it needs the instance it is part of.
+  const createKey: CreateApiKey = async ({ userId, name, expiresInSeconds, scopes }) => {
+    const created = await auth.api.createApiKey({
+      body: { userId, name, expiresIn: expiresInSeconds, permissions: scopesToPermissions(scopes) },
+    });
+    const { id, key, start, expiresAt, createdAt } = created;
+    return { id, key, name: created.name ?? null, start: start ?? null, expiresAt, createdAt };
+  };
   const mails = mailer
     ? accountMails({ mailer, appUrl: baseURL, lifetimes, ...(logger ? { logger } : {}) })
     : undefined;
-  return betterAuth({
+  const auth = betterAuth({
     baseURL,
+    // The api-key plugin's own create route cannot set scopes from a browser (personal-api-keys.ts
+    // has the one that can); its verify route and the expired-key sweep are for servers: apps/api
+    // verifies keys in-process (@repo/auth/api-key-verifier), and nobody needs them over HTTP.
+    disabledPaths: [
+      "/api-key/create",
+      "/api-key/update",
+      "/api-key/verify",
+      "/api-key/delete-all-expired-api-keys",
+    ],
     ...(logger ? { logger: betterAuthLogger(logger) } : {}),
     secret,
     trustedOrigins: [baseURL, ...trustedOrigins],
@@ -156,6 +184,10 @@ export function createAuth({
         "/reset-password/*": linkLimit,
         // The load balancer's health check: no counter to read or write on each probe.
         "/ok": false,
+        // The device login: a code per CLI start, a few per minute per client address; the
+        // verification page looks a code up (its 8 characters of 32 are guessed no faster).
+        "/device/code": mailLimit,
+        "/device": linkLimit,
       },
     },
     // Unexpected errors are thrown to handleAuthRequest, which logs them without the bound SQL
@@ -177,8 +209,30 @@ export function createAuth({
           definePayload: ({ user }) => ({ email: user.email, name: user.name }),
         },
       }),
+      apiKey({
+        defaultPrefix: API_KEY_PREFIX,
+        defaultKeyLength: API_KEY_RANDOM_LENGTH,
+        maximumNameLength: API_KEY_NAME_MAX_LENGTH,
+        requireName: true,
+        keyExpiration: {
+          minExpiresIn: 1,
+          maxExpiresIn: Math.max(...API_KEY_EXPIRY_DAYS),
+        },
+        // A key's requests count against its user's limit in apps/api, with every other
+        // credential of that user; the plugin's per-key counter would write on every request.
+        rateLimit: { enabled: false },
+      }),
+      deviceAuthorization({
+        expiresIn: "10m",
+        interval: "5s",
+        verificationUri: new URL("/device", baseURL).toString(),
+        validateClient: (clientId) => clientId === DEVICE_CLIENT_ID,
+        onDeviceAuthRequest: checkDeviceRequest,
+      }),
+      personalApiKeys((key) => createKey(key)),
     ],
   });
+  return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,169 @@
+import type { BetterAuthPlugin } from "better-auth";
+import {
+  APIError,
+  createAuthEndpoint,
+  createAuthMiddleware,
+  sessionMiddleware,
+} from "better-auth/api";
+import { z } from "zod";
+import {
+  API_KEY_EXPIRY_DAYS,
+  API_KEY_NAME_MAX_LENGTH,
+  API_KEYS_PER_USER,
+  DAY_SECONDS,
+  DEVICE_KEY_EXPIRY_DAYS,
+} from "./key-lifetimes";
+import { API_SCOPES, type ApiScope, parseScopeParameter } from "./scopes";
+
+/** A key as it is created: the only time its plaintext is seen. */
+export interface CreatedApiKey {
+  id: string;
+  key: string;
+  name: string | null;
+  start: string | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+export interface NewApiKey {
+  userId: string;
+  name: string;
+  expiresInSeconds: number;
+  scopes: readonly ApiScope[];
+}
+
+/** Creates a key through Better Auth's api-key plugin (server side: the only side that may set scopes). */
+export type CreateApiKey = (key: NewApiKey) => Promise<CreatedApiKey>;
+
+/** The body of POST /api/auth/api-key/create-scoped. */
+export const createScopedKeyBody = z.strictObject({
+  name: z.string().trim().min(1).max(API_KEY_NAME_MAX_LENGTH),
+  expiresInDays: z.union(API_KEY_EXPIRY_DAYS.map((days) => z.literal(days))),
+  scopes: z
+    .array(z.enum(API_SCOPES))
+    .min(1)
+    .max(API_SCOPES.length)
+    .refine((scopes) => new Set(scopes).size === scopes.length, "Each scope at most once."),
+});
+
+/** The device login's client (`todo login`); another client_id is refused (RFC 8628 invalid_client). */
+export const DEVICE_CLIENT_ID = "todo-cli";
+
+/**
+ * Personal API keys with scopes, on top of Better Auth's api-key plugin, whose own create route
+ * cannot set permissions from a browser (it calls them server-only):
+ *
+ * - `POST /api-key/create-scoped` creates a key for the signed-in user with the scopes asked
+ *   for, at most API_KEYS_PER_USER per user.
+ * - The device login (RFC 8628, Better Auth's deviceAuthorization plugin) hands the CLI an API
+ *   key instead of a session: when `/device/token` succeeds, the session it created is deleted
+ *   and a key with the scopes the CLI asked for is the `access_token`. A CLI never holds a
+ *   session, so it never reaches the account's other endpoints (password, email, deletion).
+ */
+export function personalApiKeys(createKey: CreateApiKey) {
+  return {
+    id: "personal-api-keys",
+    endpoints: {
+      createScopedApiKey: createAuthEndpoint(
+        "/api-key/create-scoped",
+        {
+          method: "POST",
+          body: createScopedKeyBody,
+          use: [sessionMiddleware],
+          requireHeaders: true,
+        },
+        async (ctx) => {
+          const userId = ctx.context.session.user.id;
+          await ensureRoomForKey(ctx.context.adapter, userId);
+          const { name, expiresInDays, scopes } = ctx.body;
+          const created = await createKey({
+            userId,
+            name,
+            expiresInSeconds: expiresInDays * DAY_SECONDS,
+            scopes,
+          });
+          return ctx.json(created);
+        },
+      ),
+    },
+    hooks: {
+      after: [
+        {
+          matcher: (ctx) => ctx.path === "/device/token",
+          handler: createAuthMiddleware(async (ctx) => {
+            const granted = ctx.context.returned;
+            if (!isSessionGrant(granted)) return;
+            const found = await ctx.context.internalAdapter.findSession(granted.access_token);
+            await ctx.context.internalAdapter.deleteSession(granted.access_token);
+            if (!found) throw serverError("The approved session is gone.");
+            // A request without a scope was granted all of them (checkDeviceRequest).
+            const scopes = granted.scope ? parseScopeParameter(granted.scope) : [...API_SCOPES];
+            if (!scopes || scopes.length === 0) throw serverError("The approved scope is invalid.");
+            await ensureRoomForKey(ctx.context.adapter, found.user.id);
+            const expiresInSeconds = DEVICE_KEY_EXPIRY_DAYS * DAY_SECONDS;
+            const created = await createKey({
+              userId: found.user.id,
+              name: `CLI login ${new Date().toISOString().slice(0, 10)}`,
+              expiresInSeconds,
+              scopes,
+            });
+            ctx.context.returned = {
+              access_token: created.key,
+              token_type: "Bearer",
+              expires_in: expiresInSeconds,
+              scope: scopes.join(" "),
+            };
+          }),
+        },
+      ],
+    },
+  } satisfies BetterAuthPlugin;
+}
+
+/**
+ * Refuses a device authorization request whose scope names anything but the API's scopes
+ * (RFC 8628 §3.1, `invalid_scope`); no scope asks for all of them.
+ */
+export function checkDeviceRequest(_clientId: string, scope: string | undefined) {
+  const scopes = parseScopeParameter(scope);
+  if (scopes === null || (scope !== undefined && scopes.length === 0))
+    throw new APIError("BAD_REQUEST", {
+      error: "invalid_scope",
+      error_description: `scope must be one or more of: ${API_SCOPES.join(" ")}`,
+    });
+}
+
+interface SessionGrant {
+  access_token: string;
+  token_type: string;
+  scope?: string;
+}
+
+function isSessionGrant(value: unknown): value is SessionGrant {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "access_token" in value &&
+    typeof value.access_token === "string" &&
+    "token_type" in value
+  );
+}
+
+interface CountingAdapter {
+  count(query: { model: string; where: { field: string; value: string }[] }): Promise<number>;
+}
+
+async function ensureRoomForKey(adapter: CountingAdapter, userId: string) {
+  const held = await adapter.count({
+    model: "apikey",
+    where: [{ field: "referenceId", value: userId }],
+  });
+  if (held >= API_KEYS_PER_USER)
+    throw new APIError("FORBIDDEN", {
+      code: "TOO_MANY_API_KEYS",
+      message: `An account holds at most ${API_KEYS_PER_USER} API keys: revoke one first.`,
+    });
+}
+
+const serverError = (description: string) =>
+  new APIError("INTERNAL_SERVER_ERROR", { error: "server_error", error_description: description });

@@ -1,0 +1,61 @@
+/**
+ * What an API key may do (docs/API.md, "Authentication"). A JWT from the web app carries no
+ * scopes: it is the signed-in user and may do everything a key with every scope may, and more
+ * (deleting the account).
+ */
+export const API_SCOPES = ["todos:read", "todos:write"] as const;
+
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** Every personal API key starts with this; a bearer token that does not is read as a JWT. */
+export const API_KEY_PREFIX = "todo_";
+
+/** Characters after the prefix (Better Auth's generator: a-z, A-Z), ~357 bits. */
+export const API_KEY_RANDOM_LENGTH = 64;
+
+export const isApiScope = (value: string): value is ApiScope =>
+  (API_SCOPES as readonly string[]).includes(value);
+
+export const isApiKeyToken = (token: string) => token.startsWith(API_KEY_PREFIX);
+
+/**
+ * Better Auth's api-key plugin stores permissions as `{ resource: actions[] }`: the scope
+ * `todos:read` is `{ todos: ["read"] }`.
+ */
+export function scopesToPermissions(scopes: readonly ApiScope[]): Record<string, string[]> {
+  const permissions: Record<string, string[]> = {};
+  for (const scope of new Set(scopes)) {
+    const [resource, action] = scope.split(":") as [string, string];
+    (permissions[resource] ??= []).push(action);
+  }
+  return permissions;
+}
+
+/** The scopes in a stored permissions value (JSON text or object); anything unknown is dropped. */
+export function permissionsToScopes(permissions: unknown): ApiScope[] {
+  let value = permissions;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return [];
+    }
+  }
+  if (typeof value !== "object" || value === null) return [];
+  const scopes: ApiScope[] = [];
+  for (const [resource, actions] of Object.entries(value)) {
+    if (!Array.isArray(actions)) continue;
+    for (const action of actions) {
+      const scope = `${resource}:${String(action)}`;
+      if (isApiScope(scope) && !scopes.includes(scope)) scopes.push(scope);
+    }
+  }
+  return API_SCOPES.filter((scope) => scopes.includes(scope));
+}
+
+/** Parses an OAuth `scope` value (space-separated); null when it names anything unknown. */
+export function parseScopeParameter(value: string | undefined | null): ApiScope[] | null {
+  const words = (value ?? "").split(" ").filter((word) => word !== "");
+  if (!words.every(isApiScope)) return null;
+  return API_SCOPES.filter((scope) => words.includes(scope));
+}
