@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { getAuth } from "@/auth";
 import { DeleteAccount } from "@/components/account/delete-account";
 import { ExportData } from "@/components/account/export-data";
@@ -39,7 +40,8 @@ function deviceOf(userAgent: string | null | undefined): string {
   return system ? `${browser} on ${system}` : browser;
 }
 
-// /account — who is signed in, where, and the way to end those sessions; your data: export, delete.
+// /account — who is signed in, where, and the way to end those sessions; API keys (a link);
+// your data: export, delete.
 export default async function AccountPage() {
   const { user, session: current } = await requireSession();
   const sessions = await getAuth().api.listSessions({ headers: await headers() });
@@ -77,6 +79,16 @@ export default async function AccountPage() {
       </ul>
       <div className="row">
         <SignOutButton everywhere />
+      </div>
+      <h2>API keys</h2>
+      <div className="account-section">
+        <p className="muted">
+          Keys let scripts and other programs use your todos without your password. The{" "}
+          <code>todo</code> command-line app gets one when you approve its sign-in.
+        </p>
+        <p>
+          <Link href="/account/api-keys">Manage API keys</Link>
+        </p>
       </div>
       <h2>Your data</h2>
       <ExportData apiUrl={apiUrl} userId={user.id} />

@@ -17,7 +17,7 @@ export default async function TodosPage() {
         {/* Read on the server at run time, so one build serves any API address. */}
         <TodosApp apiUrl={getEnv().NEXT_PUBLIC_API_URL} userId={user.id} />
         <footer className="page-footer">
-          Calling the API yourself? <Link href="/token">Get an API token</Link>
+          Calling the API yourself? <Link href="/account/api-keys">Create an API key</Link>
         </footer>
       </main>
     </>

@@ -1,0 +1,38 @@
+import { type ApiScope, permissionsToScopes } from "@repo/auth/api-key-policy";
+
+/** A key as the list shows it: never the key itself, which only its creation returns. */
+export interface KeySummary {
+  id: string;
+  name: string;
+  /** The key's first characters, its prefix included: enough to tell it apart. */
+  start: string | null;
+  scopes: ApiScope[];
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+/** What Better Auth's /api-key/list gives for each key (on the server and in the browser). */
+export interface ListedKey {
+  id: string;
+  name: string | null;
+  start: string | null;
+  permissions?: unknown;
+  createdAt: Date | string;
+  expiresAt: Date | string | null;
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** Newest first. */
+export function summarizeKeys(keys: readonly ListedKey[]): KeySummary[] {
+  return keys
+    .map((key) => ({
+      id: key.id,
+      name: key.name ?? "Unnamed key",
+      start: key.start,
+      scopes: permissionsToScopes(key.permissions),
+      createdAt: iso(key.createdAt),
+      expiresAt: key.expiresAt === null ? null : iso(key.expiresAt),
+    }))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
