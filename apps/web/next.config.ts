@@ -39,9 +39,12 @@ const config: NextConfig = {
   // nodemailer (SMTP) likewise: a Node library of sockets and TLS, required as published.
   serverExternalPackages: ["pg", "@neondatabase/serverless", "nodemailer"],
   // `next dev` logs each request's URL: not those carrying a mailed link's token (verification,
-  // password reset), which would put a working link in the terminal.
+  // password reset), which would put a working link in the terminal, nor a device login's code
+  // (/device?user_code=…, and /sign-in?next= with it encoded), live for 10 minutes.
   logging: {
-    incomingRequests: { ignore: [/[?&]token=/, /^\/api\/auth\/reset-password\//] },
+    incomingRequests: {
+      ignore: [/[?&]token=/, /^\/api\/auth\/reset-password\//, /user_code(=|%3D)/i],
+    },
   },
   // No `X-Powered-By: Next.js`: it tells an attacker which framework's advisories to try.
   poweredByHeader: false,

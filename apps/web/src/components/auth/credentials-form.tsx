@@ -33,11 +33,12 @@ function describe(mode: Mode, error: AuthError): string {
 }
 
 /**
- * Email + password sign-up or sign-in with Better Auth. A sign-in goes on to /todos; a sign-up
+ * Email + password sign-up or sign-in with Better Auth. A sign-in goes on to `next` (a page of
+ * this site the sign-in page checked; /todos by default); a sign-up
  * only says to look for the confirmation mail (no session before the address is confirmed, and
  * the same answer whether or not the address already had an account).
  */
-export function CredentialsForm({ mode }: { mode: Mode }) {
+export function CredentialsForm({ mode, next = "/todos" }: { mode: Mode; next?: string }) {
   const id = useId();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -70,7 +71,7 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
       setSentTo(email);
       return;
     }
-    router.replace("/todos");
+    router.replace(next);
     router.refresh();
   }
 
