@@ -20,7 +20,7 @@ export default async function DevicePage({
   const session = await getSession();
   if (!session) redirect(signInThenReturnTo(code ? `/device?user_code=${code}` : "/device"));
   return (
-    <AuthCard title="Connect a device" intro="Enter the code your terminal shows to sign it in.">
+    <AuthCard title="Connect a device" intro="Let an app in your terminal use your account.">
       <p className="hint">Signed in as {session.user.email}.</p>
       <DeviceApproval initialCode={code} />
     </AuthCard>

@@ -18,7 +18,7 @@ export function NewKey({
   onDone: () => void;
 }) {
   const id = useId();
-  const field = useRef<HTMLInputElement>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<"yes" | "refused" | null>(null);
 
   useEffect(() => {
@@ -46,11 +46,12 @@ export function NewKey({
       <div className="field">
         <label htmlFor={`${id}-key`}>API key "{created.name}"</label>
         <div className="copy-row">
-          <input
+          <textarea
             ref={field}
             id={`${id}-key`}
             className="code"
             readOnly
+            rows={2}
             value={created.key}
             spellCheck={false}
             onFocus={(event) => event.currentTarget.select()}
@@ -64,7 +65,7 @@ export function NewKey({
         </p>
       </div>
       <p className="muted">Send it as a bearer token:</p>
-      <pre className="code-block">
+      <pre className="code-block wrap">
         <code>{`curl -H "Authorization: Bearer $TODO_API_KEY" ${apiUrl}/api/v1/todos`}</code>
       </pre>
       <div className="row">

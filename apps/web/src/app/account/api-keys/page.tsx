@@ -19,9 +19,10 @@ export default async function ApiKeysPage() {
     <SignedInPage user={user} back={{ href: "/account", label: "Account" }}>
       <h1>API keys</h1>
       <p className="muted">
-        A key lets a script or another program use the todo API as you, without your password: send
-        it as <code>Authorization: Bearer {API_KEY_PREFIX}…</code>. Give each program its own key,
-        with only the scopes it needs, and revoke a key as soon as it is no longer used.
+        A key lets a script or another program use the todo API as you, without your password. Give
+        each program its own key, with only the scopes it needs, and revoke a key as soon as it is
+        no longer used. Programs send it in the header{" "}
+        <code>Authorization: Bearer {API_KEY_PREFIX}…</code>
       </p>
       <ApiKeysPanel initial={summarizeKeys(apiKeys)} apiUrl={getEnv().NEXT_PUBLIC_API_URL} />
       <p className="hint">
