@@ -120,3 +120,36 @@ export function localDate(days: number): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** From anywhere signed in: the account page (the user's name in the header), then its API keys link. */
+export async function openApiKeys(page: Page, userName: string): Promise<void> {
+  await page.getByRole("link", { name: userName }).click();
+  await page.getByRole("link", { name: "Manage API keys" }).click();
+  await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
+}
+
+export const apiKeyList = (page: Page): Locator => page.getByRole("list", { name: "API keys" });
+
+/** The list item of the key named `name`. */
+export const apiKeyItem = (page: Page, name: string): Locator =>
+  apiKeyList(page).getByRole("listitem").filter({ hasText: name });
+
+/**
+ * Creates a key from the form of the page already on /account/api-keys and returns it, read
+ * from the field that shows it once (the field stays until the test dismisses it).
+ */
+export async function createApiKey(
+  page: Page,
+  name: string,
+  { expiry = "30 days", scopes }: { expiry?: string; scopes: ("todos:read" | "todos:write")[] },
+): Promise<string> {
+  const form = page.getByRole("form", { name: "New API key" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Expires after").selectOption({ label: expiry });
+  for (const scope of ["todos:read", "todos:write"] as const)
+    await form.getByRole("checkbox", { name: scope }).setChecked(scopes.includes(scope));
+  await form.getByRole("button", { name: "Create key" }).click();
+  const field = page.getByRole("textbox", { name: `API key "${name}"` });
+  await expect(field).toBeVisible();
+  return field.inputValue();
+}

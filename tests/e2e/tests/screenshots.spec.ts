@@ -1,46 +1,19 @@
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
-import type { Page, TestInfo } from "@playwright/test";
+import { requestDeviceCode } from "../src/device-login";
 import { expect, test } from "../src/fixtures";
+import { saveScreenshot, viewports } from "../src/screenshots";
 import {
   addTodo,
+  createApiKey,
   createNamed,
   editTodo,
   expectTitles,
   localDate,
+  openApiKeys,
   projectNav,
   signUp,
   todoItem,
 } from "../src/ui";
 import { newUser } from "../src/users";
-
-const viewports = {
-  desktop: { viewport: { width: 1280, height: 800 } },
-  phone: {
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    deviceScaleFactor: 2,
-  },
-};
-
-/** Attached to the report, and kept in test-results/screenshots/ to look at after the run. */
-async function saveScreenshot(
-  page: Page,
-  testInfo: TestInfo,
-  name: string,
-  fullPage = false,
-): Promise<void> {
-  const dir = path.join(testInfo.project.outputDir, "screenshots");
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${name}.png`);
-  // No hover effects from wherever the last click left the mouse.
-  await page.mouse.move(0, 0);
-  // From the top: a full-page shot of a scrolled page draws the sticky header mid-page.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, animations: "disabled", fullPage });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
-}
 
 for (const [size, options] of Object.entries(viewports)) {
   test.describe(`on a ${size}`, () => {
@@ -114,6 +87,35 @@ for (const [size, options] of Object.entries(viewports)) {
       await page.goto("/account");
       await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
       await saveScreenshot(page, testInfo, `account-${size}`, true);
+    });
+
+    test(`screenshots of the API keys page (a new key, the list, revoking) and the device page (the code, the request) (${size})`, async ({
+      page,
+    }, testInfo) => {
+      const user = newUser("Katherine");
+      await signUp(page, user);
+      await openApiKeys(page, user.name);
+      await createApiKey(page, "Laptop backup", { expiry: "1 year", scopes: ["todos:read"] });
+      await page.getByRole("button", { name: "I've saved it" }).click();
+      await createApiKey(page, "Home automation", { scopes: ["todos:read", "todos:write"] });
+      await saveScreenshot(page, testInfo, `api-key-created-${size}`, true);
+      await page.getByRole("button", { name: "I've saved it" }).click();
+      await saveScreenshot(page, testInfo, `api-keys-${size}`, true);
+      await page.getByRole("button", { name: 'Revoke "Laptop backup"' }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await saveScreenshot(page, testInfo, `api-key-revoke-${size}`);
+      await page.keyboard.press("Escape");
+
+      const grant = await requestDeviceCode("todos:read todos:write");
+      await page.goto(grant.verification_uri_complete);
+      await expect(page.getByLabel("Code")).toHaveValue(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      await saveScreenshot(page, testInfo, `device-code-${size}`);
+      await page.getByRole("button", { name: "Continue" }).click();
+      await expect(page.getByRole("button", { name: "Approve" })).toBeVisible();
+      await saveScreenshot(page, testInfo, `device-request-${size}`, true);
+      await page.getByRole("button", { name: "Approve" }).click();
+      await expect(page.getByRole("status")).toContainText("You can return to your terminal");
+      await saveScreenshot(page, testInfo, `device-approved-${size}`);
     });
   });
 }
