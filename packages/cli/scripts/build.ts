@@ -6,11 +6,12 @@ import { build } from "esbuild";
 export const CLI_DIR = path.resolve(import.meta.dirname, "..");
 export const CLI_BUNDLE = path.join(CLI_DIR, "dist/todo.mjs");
 
-export async function buildCli(): Promise<string> {
+/** Builds the bundle to `outfile` (tests build their own copy, away from the workspace). */
+export async function buildCli(outfile = CLI_BUNDLE): Promise<string> {
   await build({
     absWorkingDir: CLI_DIR,
     entryPoints: ["src/bin/todo.ts"],
-    outfile: CLI_BUNDLE,
+    outfile,
     bundle: true,
     platform: "node",
     format: "esm",
@@ -19,7 +20,7 @@ export async function buildCli(): Promise<string> {
     banner: { js: "#!/usr/bin/env node" },
     logLevel: "warning",
   });
-  return CLI_BUNDLE;
+  return outfile;
 }
 
 if (process.argv[1] === import.meta.filename) {

@@ -27,13 +27,33 @@ export function takeWord(argv: string[]): { word: string | undefined; rest: stri
   return { word: undefined, rest: argv };
 }
 
+/**
+ * `--sort -priority` as `--sort=-priority`: parseArgs refuses a value that starts with a dash
+ * unless it is attached, and `-priority` is no option of ours.
+ */
+function attachDashValues(argv: string[], options: ParseArgsOptionsConfig): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    const option = arg.startsWith("--") ? options[arg.slice(2)] : undefined;
+    const known = next?.startsWith("--") && options[next.slice(2).split("=")[0] as string];
+    if (option?.type === "string" && next?.startsWith("-") && next !== "--" && !known) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** The command's options and positionals; anything it does not take is a usage error (exit 2). */
 export function parseCommandArgs(command: Command, where: string, argv: string[]): Input {
   let parsed: { values: Values; positionals: string[] };
+  const options = { ...GLOBAL_OPTIONS, ...command.options };
   try {
     parsed = parseArgs({
-      args: argv,
-      options: { ...GLOBAL_OPTIONS, ...command.options },
+      args: attachDashValues(argv, options),
+      options,
       allowPositionals: true,
       strict: true,
     });
