@@ -31,12 +31,23 @@ export interface DeviceLoginDeps {
   now?: () => number;
 }
 
-const post = (deps: DeviceLoginDeps, url: string, body: object) =>
-  deps.fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(body),
-  });
+async function post(deps: DeviceLoginDeps, url: string, body: object) {
+  try {
+    return await deps.fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    // Name the web app: the generic report would name the API.
+    if (!(error instanceof TypeError)) throw error;
+    const cause = (error.cause as { code?: string } | undefined)?.code ?? error.message;
+    throw new CliError(
+      EXIT.network,
+      `Cannot reach the web app at ${new URL(url).origin}: ${cause}`,
+    );
+  }
+}
 
 async function readJson(response: Response, what: string): Promise<unknown> {
   try {

@@ -89,6 +89,18 @@ describe("device login (RFC 8628) against a stand-in of the web app's endpoints"
     expect(received).toHaveLength(1);
   });
 
+  it("an unreachable web app is exit 9, naming it", async () => {
+    const standIn = await startStandIn(() => pending);
+    await standIn.close();
+    const error = await requestDeviceCode({ fetch, sleep: async () => {} }, standIn.url).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      exitCode: EXIT.network,
+      message: `Cannot reach the web app at ${standIn.url}: ECONNREFUSED`,
+    });
+  });
+
   it("shows an 8-character code as XXXX-XXXX", () => {
     expect(formatUserCode("ABCDEFGH")).toBe("ABCD-EFGH");
     expect(formatUserCode("ABCD-EFGH")).toBe("ABCD-EFGH");
