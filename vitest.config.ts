@@ -40,7 +40,13 @@ export default defineConfig({
             "apps/api/test/unit/**/*.test.ts",
           ],
           // The topology's own project runs its top-level files (they start servers).
-          exclude: ["**/integration/**", "**/node_modules/**", "tooling/topology/test/*.test.ts"],
+          // packages/cli/test/http spawns the CLI against an API host: the http:* projects run it.
+          exclude: [
+            "**/integration/**",
+            "**/node_modules/**",
+            "tooling/topology/test/*.test.ts",
+            "packages/cli/test/http/**",
+          ],
         },
       },
       {
@@ -85,7 +91,12 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: `http:${host}`,
-          include: [...overHttp, "apps/api/test/http/*.test.ts"],
+          // The CLI's tests too: it is a client over HTTP, against both hosts.
+          include: [
+            ...overHttp,
+            "apps/api/test/http/*.test.ts",
+            "packages/cli/test/http/*.test.ts",
+          ],
           env: { TEST_DB_DRIVER: "tcp", TEST_API_HOST: host },
         },
       })),

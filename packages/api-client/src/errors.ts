@@ -14,6 +14,8 @@ export class ApiProblemError extends Error {
     readonly problem: Problem,
     /** From `Retry-After` on a 429 or 503, in seconds from now. */
     readonly retryAfterSeconds?: number,
+    /** The response's headers, e.g. `WWW-Authenticate` on a 401 or 403 (which scope is missing). */
+    readonly headers: Headers = new Headers(),
   ) {
     // The problem document never carries a token (API contract), so it is safe in a message.
     super(`${status} ${problem.title}${problem.detail ? `: ${problem.detail}` : ""}`);

@@ -6,6 +6,7 @@ export type { Project, ProjectList, ProjectListParams } from "@repo/contracts/pr
 export type { Todo, TodoList, TodoListParams } from "@repo/contracts/todo";
 export { createTodoClient, type TodoClientOptions } from "./client";
 export { ApiProblemError, UnexpectedResponseError } from "./errors";
+export { retryAfterSeconds } from "./retry-after";
 export type { FetchLike } from "./transport";
 export type {
   CreateOptions,

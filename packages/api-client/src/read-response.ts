@@ -20,7 +20,7 @@ export async function toError(call: Call, response: Response): Promise<Error> {
   const problem = await parseJson(call, response, problemSchema);
   const retryable = response.status === 429 || response.status === 503;
   const retryAfter = retryable ? retryAfterSeconds(response.headers.get("retry-after")) : undefined;
-  return new ApiProblemError(response.status, problem, retryAfter);
+  return new ApiProblemError(response.status, problem, retryAfter, response.headers);
 }
 
 /** The body parsed with its shared schema; anything else is an UnexpectedResponseError. */

@@ -61,6 +61,14 @@ describe("createTodoClient (against a fake fetch)", () => {
     expect(error).toMatchObject({ status, retryAfterSeconds: seconds, problem: { title: "Nope" } });
   });
 
+  it("a problem carries its response's headers, so a 403 says which scope is missing", async () => {
+    const challenge = 'Bearer realm="todo-api", error="insufficient_scope", scope="todos:write"';
+    const { client } = clientAnswering(problem(403, { "www-authenticate": challenge }));
+    const error = await client.me().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiProblemError);
+    expect((error as ApiProblemError).headers.get("www-authenticate")).toBe(challenge);
+  });
+
   it("throws UnexpectedResponseError for a non-2xx that is not a problem document", async () => {
     const { client } = clientAnswering(new Response("<h1>Bad gateway</h1>", { status: 502 }));
     await expect(client.me()).rejects.toBeInstanceOf(UnexpectedResponseError);

@@ -1,0 +1,94 @@
+import type { Project } from "@repo/api-client";
+import { flagOf, stringOf } from "../args";
+import type { CommandGroup } from "../command";
+import { usageError } from "../exit-codes";
+import { formatTable } from "../output/table";
+import { createNameResolver } from "../resolve-names";
+import { parseColor } from "../values";
+
+const line = (project: Project) => `${project.id}  ${project.name}`;
+
+// todo projects ls|add|rename|rm|restore — /projects.
+export const projects: CommandGroup = {
+  name: "projects",
+  summary: "list and manage projects",
+  subcommands: [
+    {
+      name: "ls",
+      summary: "list projects",
+      help: `  --archived | --active   only archived, or only active, projects
+  --json                  the projects as the API answers them, one JSON array`,
+      options: {
+        archived: { type: "boolean" },
+        active: { type: "boolean" },
+        json: { type: "boolean" },
+      },
+      async run({ values }, context) {
+        if (flagOf(values, "archived") && flagOf(values, "active"))
+          throw usageError("--archived and --active cannot be used together");
+        const archived = flagOf(values, "archived")
+          ? true
+          : flagOf(values, "active")
+            ? false
+            : undefined;
+        const all: Project[] = [];
+        for await (const project of context.client().projects.listAll({ archived, limit: 100 }))
+          all.push(project);
+        if (flagOf(values, "json")) return context.io.stdout(JSON.stringify(all, null, 2));
+        if (all.length === 0) context.io.stdout("No projects.");
+        const rows = all.map((p) => [p.id, p.name, p.color, p.archived ? "archived" : ""]);
+        for (const row of formatTable(rows)) context.io.stdout(row);
+      },
+    },
+    {
+      name: "add",
+      summary: "add a project",
+      args: "<name>",
+      help: "  --color <color>   gray (default), red, orange, yellow, green, teal, blue, indigo, purple, pink",
+      options: { color: { type: "string" } },
+      positionals: [1, 1],
+      async run({ values, positionals: [name] }, context) {
+        const color = stringOf(values, "color");
+        const { project } = await context.client().projects.create({
+          name: name as string,
+          color: color === undefined ? undefined : parseColor(color),
+        });
+        context.io.stdout(`Added project ${line(project)}`);
+      },
+    },
+    {
+      name: "rename",
+      summary: "rename a project",
+      args: "<name|id> <new name>",
+      positionals: [2, 2],
+      async run({ positionals: [which, name] }, context) {
+        const client = context.client();
+        const id = await createNameResolver(client).id("project", which as string);
+        const { project } = await client.projects.patch(id, { name: name as string });
+        context.io.stdout(`Renamed project ${line(project)}`);
+      },
+    },
+    {
+      name: "rm",
+      summary: "delete a project (its todos stay, in no project; restorable for 30 days)",
+      args: "<name|id>",
+      positionals: [1, 1],
+      async run({ positionals: [which] }, context) {
+        const client = context.client();
+        const id = await createNameResolver(client).id("project", which as string);
+        await client.projects.delete(id);
+        context.io.stdout(`Deleted project ${id} (undo with \`todo projects restore ${id}\`)`);
+      },
+    },
+    {
+      name: "restore",
+      summary: "restore a deleted project (it comes back empty)",
+      args: "<id>",
+      positionals: [1, 1],
+      async run({ positionals: [id] }, context) {
+        const { project } = await context.client().projects.restore(id as string);
+        context.io.stdout(`Restored project ${line(project)}`);
+      },
+    },
+  ],
+};

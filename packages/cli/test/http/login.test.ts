@@ -1,0 +1,106 @@
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { EXIT } from "../../src/exit-codes";
+import { testApiHost, useApi } from "../support/api";
+import { useBuiltCli } from "../support/run-cli";
+import { type Answer, startStandIn } from "../support/stand-in";
+
+const api = useApi();
+const cli = useBuiltCli();
+
+const deviceCode = {
+  device_code: "dev-1",
+  user_code: "WXYZ2345",
+  verification_uri: "http://web.test/device",
+  verification_uri_complete: "http://web.test/device?user_code=WXYZ2345",
+  expires_in: 600,
+  interval: 1,
+};
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "todo-login-"));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+const closers: (() => Promise<void>)[] = [];
+afterEach(() => Promise.all(closers.splice(0).map((close) => close())));
+
+/**
+ * The web app's device endpoints, standing in until the real ones exist on this branch: a code,
+ * one `authorization_pending`, then `token` (or pending for ever).
+ */
+async function deviceEndpoints(token?: string) {
+  let polls = 0;
+  const standIn = await startStandIn(({ path: url }): Answer => {
+    if (url === "/api/auth/device/code") return { status: 200, json: deviceCode };
+    if (token && ++polls > 1)
+      return {
+        status: 200,
+        json: {
+          access_token: token,
+          token_type: "Bearer",
+          expires_in: 900,
+          scope: "todos:read todos:write",
+        },
+      };
+    return { status: 400, json: { error: "authorization_pending" } };
+  });
+  closers.push(standIn.close);
+  return standIn;
+}
+
+describe(`todo login, whoami, logout (host: ${testApiHost()})`, () => {
+  it("stores the key 0600 in a 0700 directory, uses it, and logout deletes it (twice is fine)", async () => {
+    const user = await api.createUser();
+    const web = await deviceEndpoints(user.token);
+    const configDir = path.join(root, "config", "todo");
+    const env = { TODO_CONFIG_DIR: configDir };
+    const login = await cli.run(["login", "--api-url", api.url(), "--web-url", web.url], env);
+    expect(login.code, login.stderr).toBe(0);
+    expect(login.stdout).toBe(
+      [
+        "Open http://web.test/device and enter WXYZ-2345",
+        "(or open http://web.test/device?user_code=WXYZ2345)",
+        "Waiting for approval… (Ctrl-C to cancel)",
+        `Logged in as ${user.id}@example.test`,
+        "",
+      ].join("\n"),
+    );
+    expect(`${login.stdout}${login.stderr}`).not.toContain(user.token);
+
+    const file = path.join(configDir, "credentials.json");
+    expect((await stat(configDir)).mode & 0o777).toBe(0o700);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({
+      apiUrl: api.url(),
+      webUrl: web.url,
+      token: user.token,
+    });
+
+    // No TODO_API_URL, no TODO_TOKEN: the stored login's.
+    const whoami = await cli.run(["whoami"], env);
+    expect(whoami.stdout).toBe(`${user.id}@example.test\nuser id: ${user.id}\nAPI: ${api.url()}\n`);
+
+    const logout = await cli.run(["logout"], env);
+    expect(logout).toMatchObject({ code: 0, stdout: `Deleted ${file}.\n` });
+    await expect(stat(file)).rejects.toThrow(/ENOENT/);
+    expect(await cli.run(["logout"], env)).toMatchObject({ code: 0, stdout: "Not logged in.\n" });
+    expect((await cli.run(["whoami"], env)).code).toBe(EXIT.unauthorized);
+  });
+
+  it("Ctrl-C while waiting for approval exits 130 and stores nothing", async () => {
+    const web = await deviceEndpoints();
+    const configDir = path.join(root, "interrupted");
+    const login = cli.start(["login", "--api-url", api.url(), "--web-url", web.url], {
+      TODO_CONFIG_DIR: configDir,
+    });
+    await login.waitForStdout("Waiting for approval");
+    login.child.kill("SIGINT");
+    const run = await login.done;
+    expect(run.code).toBe(EXIT.interrupted);
+    expect(run.stderr).toBe("Interrupted.\n");
+    await expect(stat(configDir)).rejects.toThrow(/ENOENT/);
+  });
+});
