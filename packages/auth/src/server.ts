@@ -214,6 +214,9 @@ export function createAuth({
         defaultKeyLength: API_KEY_RANDOM_LENGTH,
         maximumNameLength: API_KEY_NAME_MAX_LENGTH,
         requireName: true,
+        // The first characters the list shows: the prefix and 7 of the 64 random ones (6 by
+        // default would show one), enough to tell a user's keys apart, nothing to guess with.
+        startingCharactersConfig: { shouldStore: true, charactersLength: 12 },
         keyExpiration: {
           minExpiresIn: 1,
           maxExpiresIn: Math.max(...API_KEY_EXPIRY_DAYS),
