@@ -166,6 +166,10 @@ export function createAuth({
       session: { update: { before: capSessionRenewal(lifetimes.sessionAbsoluteSeconds) } },
     },
     advanced: {
+      // Better Auth skips its Origin/CSRF check whenever NODE_ENV is "test" unless told: told
+      // here, so the tests see the check production runs (a cookie-carrying POST from an
+      // untrusted origin is 403 INVALID_ORIGIN).
+      disableOriginCheck: false,
       // The address handleAuthRequest resolved (TRUSTED_PROXIES, as the API does), one value.
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER], ipv6Subnet: 64 },
     },
