@@ -62,7 +62,14 @@ export const DEVICE_CLIENT_ID = "todo-cli";
  *   and a key with the scopes the CLI asked for is the `access_token`. A CLI never holds a
  *   session, so it never reaches the account's other endpoints (password, email, deletion).
  */
-export function personalApiKeys(createKey: CreateApiKey) {
+export function personalApiKeys({
+  createKey,
+  keysPerUser = API_KEYS_PER_USER,
+}: {
+  createKey: CreateApiKey;
+  /** The most keys one user may hold at once. */
+  keysPerUser?: number;
+}) {
   return {
     id: "personal-api-keys",
     endpoints: {
@@ -76,7 +83,7 @@ export function personalApiKeys(createKey: CreateApiKey) {
         },
         async (ctx) => {
           const userId = ctx.context.session.user.id;
-          await ensureRoomForKey(ctx.context.adapter, userId);
+          await ensureRoomForKey(ctx.context.adapter, userId, keysPerUser);
           const { name, expiresInDays, scopes } = ctx.body;
           const created = await createKey({
             userId,
@@ -101,7 +108,7 @@ export function personalApiKeys(createKey: CreateApiKey) {
             // A request without a scope was granted all of them (checkDeviceRequest).
             const scopes = granted.scope ? parseScopeParameter(granted.scope) : [...API_SCOPES];
             if (!scopes || scopes.length === 0) throw serverError("The approved scope is invalid.");
-            await ensureRoomForKey(ctx.context.adapter, found.user.id);
+            await ensureRoomForKey(ctx.context.adapter, found.user.id, keysPerUser);
             const expiresInSeconds = DEVICE_KEY_EXPIRY_DAYS * DAY_SECONDS;
             const created = await createKey({
               userId: found.user.id,
@@ -155,15 +162,15 @@ interface CountingAdapter {
   count(query: { model: string; where: { field: string; value: string }[] }): Promise<number>;
 }
 
-async function ensureRoomForKey(adapter: CountingAdapter, userId: string) {
+async function ensureRoomForKey(adapter: CountingAdapter, userId: string, keysPerUser: number) {
   const held = await adapter.count({
     model: "apikey",
     where: [{ field: "referenceId", value: userId }],
   });
-  if (held >= API_KEYS_PER_USER)
+  if (held >= keysPerUser)
     throw new APIError("FORBIDDEN", {
       code: "TOO_MANY_API_KEYS",
-      message: `An account holds at most ${API_KEYS_PER_USER} API keys: revoke one first.`,
+      message: `An account holds at most ${keysPerUser} API keys: revoke one first.`,
     });
 }
 
