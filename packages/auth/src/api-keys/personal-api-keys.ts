@@ -83,7 +83,11 @@ export function personalApiKeys({
         },
         async (ctx) => {
           const userId = ctx.context.session.user.id;
-          await ensureRoomForKey(ctx.context.adapter, userId, keysPerUser);
+          if (!(await hasRoomForKey(ctx.context.adapter, userId, keysPerUser)))
+            throw new APIError("FORBIDDEN", {
+              code: "TOO_MANY_API_KEYS",
+              message: tooManyKeys(keysPerUser),
+            });
           const { name, expiresInDays, scopes } = ctx.body;
           const created = await createKey({
             userId,
@@ -108,7 +112,12 @@ export function personalApiKeys({
             // A request without a scope was granted all of them (checkDeviceRequest).
             const scopes = granted.scope ? parseScopeParameter(granted.scope) : [...API_SCOPES];
             if (!scopes || scopes.length === 0) throw serverError("The approved scope is invalid.");
-            await ensureRoomForKey(ctx.context.adapter, found.user.id, keysPerUser);
+            // The CLI reads RFC 8628's token errors: the code is spent, so it stops and says why.
+            if (!(await hasRoomForKey(ctx.context.adapter, found.user.id, keysPerUser)))
+              throw new APIError("BAD_REQUEST", {
+                error: "access_denied",
+                error_description: tooManyKeys(keysPerUser),
+              });
             const expiresInSeconds = DEVICE_KEY_EXPIRY_DAYS * DAY_SECONDS;
             const created = await createKey({
               userId: found.user.id,
@@ -159,20 +168,29 @@ function isSessionGrant(value: unknown): value is SessionGrant {
 }
 
 interface CountingAdapter {
-  count(query: { model: string; where: { field: string; value: string }[] }): Promise<number>;
+  count(query: {
+    model: string;
+    where: { field: string; value: string | Date; operator?: "gt" }[];
+  }): Promise<number>;
 }
 
-async function ensureRoomForKey(adapter: CountingAdapter, userId: string, keysPerUser: number) {
+/**
+ * Whether the user holds fewer than `keysPerUser` keys that still work. Expired keys stay in the
+ * table until Better Auth's lazy sweep (on its own create and list) and do not count.
+ */
+async function hasRoomForKey(adapter: CountingAdapter, userId: string, keysPerUser: number) {
   const held = await adapter.count({
     model: "apikey",
-    where: [{ field: "referenceId", value: userId }],
+    where: [
+      { field: "referenceId", value: userId },
+      { field: "expiresAt", operator: "gt", value: new Date() },
+    ],
   });
-  if (held >= keysPerUser)
-    throw new APIError("FORBIDDEN", {
-      code: "TOO_MANY_API_KEYS",
-      message: `An account holds at most ${keysPerUser} API keys: revoke one first.`,
-    });
+  return held < keysPerUser;
 }
+
+const tooManyKeys = (keysPerUser: number) =>
+  `An account holds at most ${keysPerUser} API keys: revoke one first.`;
 
 const serverError = (description: string) =>
   new APIError("INTERNAL_SERVER_ERROR", { error: "server_error", error_description: description });
