@@ -1,5 +1,6 @@
 import { apikey } from "@repo/db/schema";
 import { useTestDatabase } from "@repo/db/testing/vitest";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { API_KEY_NAME_MAX_LENGTH } from "../../src/api-keys/key-lifetimes";
 import { permissionsToScopes } from "../../src/api-keys/scopes";
@@ -180,8 +181,19 @@ describe("POST /api/auth/api-key/create-scoped", () => {
     const other = await signedIn(app);
     await createdKey(app, other.cookie);
 
+    // An expired key no longer counts (Better Auth deletes it only later, lazily).
+    const [expiring] = await storedKeys(database.current.db, userId);
+    await database.current.db
+      .update(apikey)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(apikey.id, expiring?.id ?? ""));
+    await createdKey(app, cookie);
+    expect((await createScopedKey(app, cookie, valid)).status).toBe(403);
+
     // Revoking one makes room again.
-    const [first] = await storedKeys(database.current.db, userId);
+    const [first] = (await storedKeys(database.current.db, userId)).filter(
+      (row) => row.id !== expiring?.id,
+    );
     const deleted = await postAuth(app, "/api-key/delete", { keyId: first?.id }, { cookie });
     expect(deleted.status).toBe(200);
     await createdKey(app, cookie);
