@@ -256,6 +256,53 @@ describe("listing and revoking keys", () => {
     expect((await app.get("/api-key/list")).status).toBe(401);
   });
 
+  it.each([
+    ["organizationId=ORG", /organizationId/],
+    ["configId=other", /configId/],
+    ["sortBy=bogus", /sortBy/],
+    ["sortBy=key", /sortBy/],
+    ["limit=-1", /limit/],
+    ["sortDirection=sideways", /sortDirection/],
+  ])(
+    "GET /api-key/list?%s answers 400 naming it, never another user's keys or a 500",
+    async (query, field) => {
+      const app = authUnderTest(database.current.db, sink.current);
+      const ada = await signedIn(app);
+      const bob = await signedIn(app);
+      const bobs = await createdKey(app, bob.cookie);
+      const response = await app.get(
+        `/api-key/list?${query.replace("ORG", bob.userId)}`,
+        ada.cookie,
+      );
+      const text = await response.text();
+      expect(text).not.toContain(bobs.id);
+      expect(response.status, text).toBe(400);
+      expect(JSON.parse(text)).toMatchObject({
+        code: "VALIDATION_ERROR",
+        message: expect.stringMatching(field),
+      });
+    },
+  );
+
+  it("GET /api-key/list pages and sorts as asked", async () => {
+    const app = authUnderTest(database.current.db, sink.current);
+    const ada = await signedIn(app);
+    for (const name of ["b", "a", "c"]) await createdKey(app, ada.cookie, { ...valid, name });
+    const response = await app.get(
+      "/api-key/list?sortBy=name&sortDirection=asc&limit=2&offset=1",
+      ada.cookie,
+    );
+    expect(response.status).toBe(200);
+    const { apiKeys, total } = (await response.json()) as {
+      apiKeys: { name: string }[];
+      total: number;
+    };
+    expect({ names: apiKeys.map((key) => key.name), total }).toEqual({
+      names: ["b", "c"],
+      total: 3,
+    });
+  });
+
   it("POST /api-key/delete of another user's key fails and deletes nothing", async () => {
     const app = authUnderTest(database.current.db, sink.current);
     const ada = await signedIn(app);
