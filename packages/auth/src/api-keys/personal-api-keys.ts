@@ -112,6 +112,28 @@ export function personalApiKeys({
         },
       ),
     },
+    // RFC 8628 §3.4: the token request is form-encoded, which Better Auth's router refuses (415)
+    // on every route that does not list it (/device/code does; /device/token does not).
+    onRequest: async (request, context) => {
+      const tokenPath = `${new URL(context.baseURL).pathname}/device/token`;
+      if (request.method !== "POST" || new URL(request.url).pathname !== tokenPath) return;
+      const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+      if (type !== "application/x-www-form-urlencoded") return;
+      const form = new URLSearchParams(await request.text());
+      const repeated = [...new Set(form.keys())].find((name) => form.getAll(name).length > 1);
+      if (repeated)
+        return {
+          response: Response.json(
+            { error: "invalid_request", error_description: `${repeated} must not be repeated` },
+            { status: 400, headers: { "cache-control": "no-store" } },
+          ),
+        };
+      const headers = new Headers(request.headers);
+      headers.set("content-type", "application/json");
+      headers.delete("content-length");
+      const body = JSON.stringify(Object.fromEntries(form));
+      return { request: new Request(request.url, { method: "POST", headers, body }) };
+    },
     hooks: {
       before: [
         {
