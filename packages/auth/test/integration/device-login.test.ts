@@ -147,6 +147,48 @@ describe("the device login, from code to API key", () => {
     expect(await storedKeys(database.current.db, ada.userId)).toHaveLength(1);
   });
 
+  it("takes RFC 8628's form-encoded requests as well as JSON", async () => {
+    const app = deviceApp();
+    const ada = await signedIn(app);
+    const post = (path: string, form: Record<string, string>) =>
+      app.handle(
+        new Request(`${BASE_URL}/api/auth${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(form),
+        }),
+      );
+    const codeResponse = await post("/device/code", {
+      client_id: "todo-cli",
+      scope: "todos:write",
+    });
+    expect(codeResponse.status).toBe(200);
+    const code = (await codeResponse.json()) as DeviceCodeAnswer;
+    await approve(app, ada.cookie, code);
+    const token = await post("/device/token", {
+      grant_type: "urn:ietf:params:oauth:grant-type:device_code",
+      device_code: code.device_code,
+      client_id: "todo-cli",
+    });
+    expect(token.status, await token.clone().text()).toBe(200);
+    expect(await token.json()).toMatchObject({ token_type: "Bearer", scope: "todos:write" });
+    const [key] = await storedKeys(database.current.db, ada.userId);
+    expect(permissionsToScopes(key?.permissions)).toEqual(["todos:write"]);
+
+    const repeated = await app.handle(
+      new Request(`${BASE_URL}/api/auth/device/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=a&device_code=b&client_id=todo-cli",
+      }),
+    );
+    expect(repeated.status).toBe(400);
+    expect(await repeated.json()).toEqual({
+      error: "invalid_request",
+      error_description: "device_code must not be repeated",
+    });
+  });
+
   it("gives a request with no scope a key with both scopes", async () => {
     const app = deviceApp();
     const ada = await signedIn(app);
