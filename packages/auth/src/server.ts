@@ -11,7 +11,12 @@ import { ACCOUNT_LIFETIMES, type AccountLifetimes } from "./account-lifetimes";
 import { NAME_MAX_LENGTH } from "./account-limits";
 import { accountMails } from "./account-mails";
 import { DEFAULT_API_AUDIENCE } from "./api-audience";
-import { API_KEY_EXPIRY_DAYS, API_KEY_NAME_MAX_LENGTH } from "./api-keys/key-lifetimes";
+import {
+  API_KEY_EXPIRY_DAYS,
+  API_KEY_NAME_MAX_LENGTH,
+  API_KEYS_PER_USER,
+  DEVICE_LOGIN_TIMING,
+} from "./api-keys/key-lifetimes";
 import {
   type CreateApiKey,
   checkDeviceRequest,
@@ -75,6 +80,13 @@ export interface AuthOptions {
    * once (docs/deploy.md, 3.3).
    */
   keyRotation?: { rotationInterval: number; gracePeriod: number };
+  /** The most personal API keys one user may hold: API_KEYS_PER_USER unless told. */
+  apiKeysPerUser?: number;
+  /**
+   * The device login's code lifetime and least polling interval, in whole seconds:
+   * DEVICE_LOGIN_TIMING (10 minutes, 5 s) unless told.
+   */
+  deviceLogin?: { codeSeconds: number; intervalSeconds: number };
 }
 
 export const DEFAULT_KEY_ROTATION = {
@@ -103,6 +115,8 @@ export function createAuth({
   requestLimit = { max: 100, window: 10 },
   rateLimitEnabled,
   keyRotation = DEFAULT_KEY_ROTATION,
+  apiKeysPerUser = API_KEYS_PER_USER,
+  deviceLogin = DEVICE_LOGIN_TIMING,
 }: AuthOptions) {
   const lifetimes = { ...ACCOUNT_LIFETIMES, ...lifetimeOverrides };
   // The personal-keys plugin creates keys through the api-key plugin's server API (the only
@@ -166,6 +180,10 @@ export function createAuth({
       session: { update: { before: capSessionRenewal(lifetimes.sessionAbsoluteSeconds) } },
     },
     advanced: {
+      // Better Auth skips its Origin/CSRF check whenever NODE_ENV is "test" unless told: told
+      // here, so the tests see the check production runs (a cookie-carrying POST from an
+      // untrusted origin is 403 INVALID_ORIGIN).
+      disableOriginCheck: false,
       // The address handleAuthRequest resolved (TRUSTED_PROXIES, as the API does), one value.
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER], ipv6Subnet: 64 },
     },
@@ -226,13 +244,13 @@ export function createAuth({
         rateLimit: { enabled: false },
       }),
       deviceAuthorization({
-        expiresIn: "10m",
-        interval: "5s",
+        expiresIn: `${deviceLogin.codeSeconds}s`,
+        interval: `${deviceLogin.intervalSeconds}s`,
         verificationUri: new URL("/device", baseURL).toString(),
         validateClient: (clientId) => clientId === DEVICE_CLIENT_ID,
         onDeviceAuthRequest: checkDeviceRequest,
       }),
-      personalApiKeys((key) => createKey(key)),
+      personalApiKeys({ createKey: (key) => createKey(key), keysPerUser: apiKeysPerUser }),
     ],
   });
   return auth;

@@ -12,4 +12,7 @@ export const API_KEY_NAME_MAX_LENGTH = 32;
 /** The most keys one user may hold at once (the device login counts too). */
 export const API_KEYS_PER_USER = 50;
 
+/** How long a device login's codes stay valid, and how often the CLI may poll (RFC 8628 §3.2). */
+export const DEVICE_LOGIN_TIMING = { codeSeconds: 10 * 60, intervalSeconds: 5 };
+
 export const DAY_SECONDS = 24 * 3600;

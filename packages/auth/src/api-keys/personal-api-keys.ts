@@ -38,12 +38,27 @@ export type CreateApiKey = (key: NewApiKey) => Promise<CreatedApiKey>;
 /** The body of POST /api/auth/api-key/create-scoped. */
 export const createScopedKeyBody = z.strictObject({
   name: z.string().trim().min(1).max(API_KEY_NAME_MAX_LENGTH),
-  expiresInDays: z.union(API_KEY_EXPIRY_DAYS.map((days) => z.literal(days))),
+  // One literal of several: its error names the values ("expected one of 7|30|90|365"), where
+  // a union of literals said only "Invalid input".
+  expiresInDays: z.literal(API_KEY_EXPIRY_DAYS),
   scopes: z
     .array(z.enum(API_SCOPES))
     .min(1)
     .max(API_SCOPES.length)
     .refine((scopes) => new Set(scopes).size === scopes.length, "Each scope at most once."),
+});
+
+/**
+ * What GET /api-key/list may be asked. The api-key plugin's own schema also takes
+ * `organizationId` (there are no organizations here: it answered a 500 asking for the
+ * organization plugin), `configId` (there is one configuration) and any `sortBy` (an unknown
+ * column failed in the adapter: a 500).
+ */
+export const listKeysQuery = z.strictObject({
+  limit: z.coerce.number().int().nonnegative().optional(),
+  offset: z.coerce.number().int().nonnegative().optional(),
+  sortBy: z.enum(["createdAt", "name", "expiresAt", "lastRequest"]).optional(),
+  sortDirection: z.enum(["asc", "desc"]).optional(),
 });
 
 /** The device login's client (`todo login`); another client_id is refused (RFC 8628 invalid_client). */
@@ -60,7 +75,14 @@ export const DEVICE_CLIENT_ID = "todo-cli";
  *   and a key with the scopes the CLI asked for is the `access_token`. A CLI never holds a
  *   session, so it never reaches the account's other endpoints (password, email, deletion).
  */
-export function personalApiKeys(createKey: CreateApiKey) {
+export function personalApiKeys({
+  createKey,
+  keysPerUser = API_KEYS_PER_USER,
+}: {
+  createKey: CreateApiKey;
+  /** The most keys one user may hold at once. */
+  keysPerUser?: number;
+}) {
   return {
     id: "personal-api-keys",
     endpoints: {
@@ -74,7 +96,11 @@ export function personalApiKeys(createKey: CreateApiKey) {
         },
         async (ctx) => {
           const userId = ctx.context.session.user.id;
-          await ensureRoomForKey(ctx.context.adapter, userId);
+          if (!(await hasRoomForKey(ctx.context.adapter, userId, keysPerUser)))
+            throw new APIError("FORBIDDEN", {
+              code: "TOO_MANY_API_KEYS",
+              message: tooManyKeys(keysPerUser),
+            });
           const { name, expiresInDays, scopes } = ctx.body;
           const created = await createKey({
             userId,
@@ -86,7 +112,47 @@ export function personalApiKeys(createKey: CreateApiKey) {
         },
       ),
     },
+    // RFC 8628 §3.4: the token request is form-encoded, which Better Auth's router refuses (415)
+    // on every route that does not list it (/device/code does; /device/token does not).
+    onRequest: async (request, context) => {
+      const tokenPath = `${new URL(context.baseURL).pathname}/device/token`;
+      if (request.method !== "POST" || new URL(request.url).pathname !== tokenPath) return;
+      const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+      if (type !== "application/x-www-form-urlencoded") return;
+      const form = new URLSearchParams(await request.text());
+      const repeated = [...new Set(form.keys())].find((name) => form.getAll(name).length > 1);
+      if (repeated)
+        return {
+          response: Response.json(
+            { error: "invalid_request", error_description: `${repeated} must not be repeated` },
+            { status: 400, headers: { "cache-control": "no-store" } },
+          ),
+        };
+      const headers = new Headers(request.headers);
+      headers.set("content-type", "application/json");
+      headers.delete("content-length");
+      const body = JSON.stringify(Object.fromEntries(form));
+      return { request: new Request(request.url, { method: "POST", headers, body }) };
+    },
     hooks: {
+      before: [
+        {
+          matcher: (ctx) => ctx.path === "/api-key/list",
+          handler: createAuthMiddleware(async (ctx) => {
+            const parsed = listKeysQuery.safeParse(ctx.query ?? {});
+            if (!parsed.success)
+              throw new APIError("BAD_REQUEST", {
+                code: "VALIDATION_ERROR",
+                message: parsed.error.issues
+                  .map(
+                    (issue) =>
+                      `[query${issue.path.map((part) => `.${String(part)}`).join("")}] ${issue.message}`,
+                  )
+                  .join("; "),
+              });
+          }),
+        },
+      ],
       after: [
         {
           matcher: (ctx) => ctx.path === "/device/token",
@@ -99,7 +165,12 @@ export function personalApiKeys(createKey: CreateApiKey) {
             // A request without a scope was granted all of them (checkDeviceRequest).
             const scopes = granted.scope ? parseScopeParameter(granted.scope) : [...API_SCOPES];
             if (!scopes || scopes.length === 0) throw serverError("The approved scope is invalid.");
-            await ensureRoomForKey(ctx.context.adapter, found.user.id);
+            // The CLI reads RFC 8628's token errors: the code is spent, so it stops and says why.
+            if (!(await hasRoomForKey(ctx.context.adapter, found.user.id, keysPerUser)))
+              throw new APIError("BAD_REQUEST", {
+                error: "access_denied",
+                error_description: tooManyKeys(keysPerUser),
+              });
             const expiresInSeconds = DEVICE_KEY_EXPIRY_DAYS * DAY_SECONDS;
             const created = await createKey({
               userId: found.user.id,
@@ -150,20 +221,29 @@ function isSessionGrant(value: unknown): value is SessionGrant {
 }
 
 interface CountingAdapter {
-  count(query: { model: string; where: { field: string; value: string }[] }): Promise<number>;
+  count(query: {
+    model: string;
+    where: { field: string; value: string | Date; operator?: "gt" }[];
+  }): Promise<number>;
 }
 
-async function ensureRoomForKey(adapter: CountingAdapter, userId: string) {
+/**
+ * Whether the user holds fewer than `keysPerUser` keys that still work. Expired keys stay in the
+ * table until Better Auth's lazy sweep (on its own create and list) and do not count.
+ */
+async function hasRoomForKey(adapter: CountingAdapter, userId: string, keysPerUser: number) {
   const held = await adapter.count({
     model: "apikey",
-    where: [{ field: "referenceId", value: userId }],
+    where: [
+      { field: "referenceId", value: userId },
+      { field: "expiresAt", operator: "gt", value: new Date() },
+    ],
   });
-  if (held >= API_KEYS_PER_USER)
-    throw new APIError("FORBIDDEN", {
-      code: "TOO_MANY_API_KEYS",
-      message: `An account holds at most ${API_KEYS_PER_USER} API keys: revoke one first.`,
-    });
+  return held < keysPerUser;
 }
+
+const tooManyKeys = (keysPerUser: number) =>
+  `An account holds at most ${keysPerUser} API keys: revoke one first.`;
 
 const serverError = (description: string) =>
   new APIError("INTERNAL_SERVER_ERROR", { error: "server_error", error_description: description });

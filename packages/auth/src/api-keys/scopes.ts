@@ -26,7 +26,7 @@ export function scopesToPermissions(scopes: readonly ApiScope[]): Record<string,
   const permissions: Record<string, string[]> = {};
   for (const scope of new Set(scopes)) {
     const [resource, action] = scope.split(":") as [string, string];
-    (permissions[resource] ??= []).push(action);
+    permissions[resource] = [...(permissions[resource] ?? []), action];
   }
   return permissions;
 }

@@ -1,0 +1,85 @@
+// Personal API keys and the device login, as the web app and the CLI call them.
+import { createHash } from "node:crypto";
+import type { Database } from "@repo/db/client";
+import * as schema from "@repo/db/schema";
+import { eq } from "drizzle-orm";
+import { DEVICE_CLIENT_ID } from "../../src/api-keys/personal-api-keys";
+import { type AuthUnderTest, postAuth } from "../../src/testing";
+
+type App = Pick<AuthUnderTest, "handle" | "baseUrl">;
+
+/** POST /api/auth/api-key/create-scoped as the signed-in user of `cookie`. */
+export const createScopedKey = (app: App, cookie: string, body: object) =>
+  postAuth(app, "/api-key/create-scoped", body, { cookie });
+
+/** A key the web app would create: resolves with the created key (plaintext included). */
+export async function createdKey(
+  app: App,
+  cookie: string,
+  body: object = { name: "laptop", expiresInDays: 30, scopes: ["todos:read"] },
+) {
+  const response = await createScopedKey(app, cookie, body);
+  if (response.status !== 200)
+    throw new Error(`create-scoped answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as { id: string; key: string; expiresAt: string };
+}
+
+/** The `apikey.key` column for a plaintext key: base64url(SHA-256), no padding. */
+export const hashOfKey = (key: string) => createHash("sha256").update(key).digest("base64url");
+
+/** Every key row of a user, straight from the database. */
+export const storedKeys = (db: Database, userId: string) =>
+  db.select().from(schema.apikey).where(eq(schema.apikey.referenceId, userId));
+
+/** Every session row of a user. */
+export const storedSessions = (db: Database, userId: string) =>
+  db.select().from(schema.session).where(eq(schema.session.userId, userId));
+
+/** The CLI's first request: POST /api/auth/device/code (RFC 8628 §3.1). */
+export const requestDeviceCode = (
+  app: App,
+  body: { client_id?: string; scope?: string } = { client_id: DEVICE_CLIENT_ID },
+) => postAuth(app, "/device/code", body);
+
+export interface DeviceCodeAnswer {
+  device_code: string;
+  user_code: string;
+  verification_uri: string;
+  verification_uri_complete: string;
+  expires_in: number;
+  interval: number;
+}
+
+export async function deviceCodeFor(app: App, scope?: string): Promise<DeviceCodeAnswer> {
+  const response = await requestDeviceCode(app, {
+    client_id: DEVICE_CLIENT_ID,
+    ...(scope === undefined ? {} : { scope }),
+  });
+  if (response.status !== 200)
+    throw new Error(`device/code answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as DeviceCodeAnswer;
+}
+
+/** The CLI's poll: POST /api/auth/device/token (RFC 8628 §3.4). */
+export const pollDeviceToken = (app: App, deviceCode: string, clientId = DEVICE_CLIENT_ID) =>
+  postAuth(app, "/device/token", {
+    grant_type: "urn:ietf:params:oauth:grant-type:device_code",
+    device_code: deviceCode,
+    client_id: clientId,
+  });
+
+/** The verification page, signed in: GET /api/auth/device?user_code= (claims the code). */
+export const openDevicePage = (app: App, cookie: string, userCode: string) =>
+  app.handle(
+    new Request(`${app.baseUrl}/api/auth/device?user_code=${encodeURIComponent(userCode)}`, {
+      headers: { cookie },
+    }),
+  );
+
+/** The verification page's buttons: POST /api/auth/device/approve or /device/deny. */
+export const answerDevice = (
+  app: App,
+  cookie: string,
+  userCode: string,
+  answer: "approve" | "deny",
+) => postAuth(app, `/device/${answer}`, { userCode }, { cookie });
