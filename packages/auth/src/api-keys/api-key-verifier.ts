@@ -11,6 +11,7 @@ export {
   API_SCOPES,
   type ApiScope,
   isApiKeyToken,
+  scopesToPermissions,
 } from "./scopes";
 
 /**
@@ -31,6 +32,8 @@ export interface ApiKeyVerifierOptions {
 export interface ApiKeyVerifier {
   /** Resolves to the key's owner and scopes; rejects with InvalidTokenError (or a database error). */
   verify(key: string): Promise<Identity>;
+  /** Drops a remembered verification of the key `keyId`: this instance refuses it at once. */
+  forget(keyId: string): void;
 }
 
 interface Entry {
@@ -117,6 +120,12 @@ export function createApiKeyVerifier(options: ApiKeyVerifierOptions): ApiKeyVeri
       };
       remember(hash, identity, row.expiresAt, now);
       return identity;
+    },
+
+    forget(keyId) {
+      for (const [hash, { identity }] of entries)
+        if (identity.credential.kind === "api-key" && identity.credential.keyId === keyId)
+          entries.delete(hash);
     },
   };
 }
