@@ -259,7 +259,7 @@ export function buildOpenApiDocument(operations: readonly Operation[]) {
           scheme: "bearer",
           bearerFormat: "todo_ API key",
           description:
-            "A personal API key, `todo_` and 64 letters, created in the web app (Settings → API keys) or by the CLI's device login (RFC 8628); sent as `Authorization: Bearer todo_…`. A key holds scopes: `todos:read` (every GET: todos, projects, labels, your account and its export) and `todos:write` (every change). Each operation lists the scope it needs; without it, 403 `insufficient-scope`. No key may delete the account. A revoked or expired key is refused within 10 seconds; its requests count against its user's rate limit.",
+            "A personal API key, `todo_` and 64 letters, created in the web app or by the CLI's device login (RFC 8628); sent as `Authorization: Bearer todo_…`. A key holds scopes: `todos:read` (every GET: todos, projects, labels, your account and its export) and `todos:write` (every change). Each operation lists the scope it needs; without it, 403 `insufficient-scope`. No key may delete the account. A revoked or expired key is refused within 10 seconds; its requests count against its user's rate limit.",
         },
       },
       headers: headerComponents,
