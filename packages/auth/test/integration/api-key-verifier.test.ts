@@ -128,6 +128,33 @@ describe("the API key verifier", () => {
     expect((await refusal(cached.verify(created.key))).reason).toBe("API_KEY_EXPIRED");
   });
 
+  it("remembers at most maxEntries keys, dropping the least recently used", async () => {
+    const userId = await createUser();
+    const [first, second] = [
+      await createKey(userId, ["todos:read"]),
+      await createKey(userId, ["todos:read"]),
+    ];
+    const cached = createApiKeyVerifier({
+      db: database.current.db,
+      cacheSeconds: 9,
+      maxEntries: 1,
+    });
+    await cached.verify(first.key);
+    await cached.verify(second.key);
+    await database.current.db.delete(apikey).where(eq(apikey.referenceId, userId));
+    await expect(cached.verify(second.key)).resolves.toMatchObject({ userId });
+    expect((await refusal(cached.verify(first.key))).reason).toBe("API_KEY_UNKNOWN");
+  });
+
+  it("forgets a key on request, so the instance that revoked it refuses it at once", async () => {
+    const created = await createKey(await createUser(), ["todos:read"]);
+    const cached = createApiKeyVerifier({ db: database.current.db, cacheSeconds: 9 });
+    await cached.verify(created.key);
+    await database.current.db.delete(apikey).where(eq(apikey.id, created.id));
+    cached.forget(created.id);
+    expect((await refusal(cached.verify(created.key))).reason).toBe("API_KEY_UNKNOWN");
+  });
+
   it.each([10, -1, Number.NaN])("refuses a cache of %s seconds", (cacheSeconds) => {
     expect(() => createApiKeyVerifier({ db: database.current.db, cacheSeconds })).toThrow(
       RangeError,
