@@ -13,7 +13,7 @@ const overHttp = [
   "apps/api/test/integration/{auth-and-headers,conditional-requests,cors,hostile-inputs}.test.ts",
   "apps/api/test/integration/{idempotency,list-pagination,openapi,ownership}.test.ts",
   "apps/api/test/integration/{request-validation,restore-and-purge,todos-crud,typed-client}.test.ts",
-  "apps/api/test/integration/projects-labels-http.test.ts",
+  "apps/api/test/integration/{api-keys,projects-labels-http}.test.ts",
 ];
 
 export default defineConfig({

@@ -1,4 +1,5 @@
 import { trace } from "@opentelemetry/api";
+import { type ApiKeyVerifier, createApiKeyVerifier } from "@repo/auth/api-key-verifier";
 import { createVerifier, type Verifier } from "@repo/auth/verifier";
 import type { TrustedProxies } from "@repo/client-address";
 import { createDatabase, type Database } from "@repo/db/client";
@@ -12,6 +13,8 @@ import { type ApiTelemetry, createApiTelemetry } from "./telemetry/instruments";
 export interface ApiDeps {
   db: Database;
   verifier: Verifier;
+  /** Personal API keys (`todo_…`), looked up in the shared database. */
+  apiKeyVerifier: ApiKeyVerifier;
   logger: Logger;
   rateLimiter: RateLimiter;
   /** Exact origins allowed by CORS. */
@@ -44,6 +47,7 @@ export function createDeps(config: ApiConfig): ClosableDeps {
   return {
     db: database.db,
     verifier: createVerifier({ ...config.auth, ...tracing("@repo/auth") }),
+    apiKeyVerifier: createApiKeyVerifier({ db: database.db }),
     logger,
     rateLimiter,
     allowedOrigins: config.allowedOrigins,

@@ -9,6 +9,7 @@ import { replaceLabelOperation } from "./labels/operations/replace-label";
 import { deleteAccountOperation } from "./me/operations/delete-account";
 import { exportAccountOperation } from "./me/operations/export-account";
 import { getMeOperation } from "./me/operations/get-me";
+import { revokeApiKeyOperation } from "./me/operations/revoke-api-key";
 import { docsAssetOperation, docsOperation, openApiOperation } from "./openapi/reference";
 import { createProjectOperation } from "./projects/operations/create-project";
 import { deleteProjectOperation } from "./projects/operations/delete-project";
@@ -53,6 +54,7 @@ export const operations: readonly Operation[] = [
   getMeOperation,
   deleteAccountOperation,
   exportAccountOperation,
+  revokeApiKeyOperation,
   liveOperation,
   readyOperation,
   openApiOperation,

@@ -53,5 +53,10 @@ export function createTodoClient(options: TodoClientOptions): TodoClient {
       const response = await send({ method: "DELETE", path: "/me", signal });
       await response.body?.cancel();
     },
+
+    async revokeApiKey({ signal } = {}) {
+      const response = await send({ method: "DELETE", path: "/me/api-key", signal });
+      await response.body?.cancel();
+    },
   };
 }

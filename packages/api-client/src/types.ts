@@ -106,4 +106,9 @@ export interface TodoClient extends TodoMethods {
    * otherwise a 401 `reauthentication-required` ApiProblemError (sign in again, then retry).
    */
   deleteAccount(options?: RequestOptions): Promise<void>;
+  /**
+   * Revokes the personal API key the client authenticates with (`todo logout`); afterwards it
+   * gets 401 everywhere. With a JWT: a 404 `not-found` ApiProblemError.
+   */
+  revokeApiKey(options?: RequestOptions): Promise<void>;
 }

@@ -15,7 +15,13 @@ import {
   signWith,
 } from "./support/tokens";
 
-const identity = { userId: "u1", email: null, name: null, issuedAt: 0 };
+const identity = {
+  userId: "u1",
+  email: null,
+  name: null,
+  issuedAt: 0,
+  credential: { kind: "jwt" as const },
+};
 
 describe("the verified-token cache", () => {
   it("answers a token until its exp, never at or after it", () => {

@@ -114,6 +114,7 @@ describe("createVerifier in jwks mode", () => {
       email: "ada@example.com",
       name: "Ada",
       issuedAt,
+      credential: { kind: "jwt" },
     });
   });
 
@@ -203,6 +204,7 @@ describe("createVerifier in secret mode", () => {
       email: "ada@example.com",
       name: "Ada",
       issuedAt: expect.any(Number),
+      credential: { kind: "jwt" },
     });
   });
 

@@ -6,6 +6,7 @@ export const PROBLEM_CODES = [
   "unauthorized",
   "reauthentication-required",
   "forbidden",
+  "insufficient-scope",
   "not-found",
   "method-not-allowed",
   "conflict",

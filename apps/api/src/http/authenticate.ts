@@ -1,3 +1,4 @@
+import { type ApiKeyVerifier, isApiKeyToken } from "@repo/auth/api-key-verifier";
 import { bearerToken, type Identity, InvalidTokenError, type Verifier } from "@repo/auth/verifier";
 import { ApiError } from "./problem";
 
@@ -8,7 +9,10 @@ export class Unauthorized extends ApiError {
   constructor(
     detail: string,
     presented: boolean,
-    /** `missing`, `malformed`, or the verifier's reason (a jose error code, e.g. ERR_JWT_EXPIRED). */
+    /**
+     * `missing`, `malformed`, or the verifier's reason: a jose error code (e.g. ERR_JWT_EXPIRED)
+     * or an API key's (e.g. API_KEY_EXPIRED).
+     */
     readonly reason: string,
   ) {
     super("unauthorized", detail, {
@@ -36,8 +40,20 @@ export const reauthenticationRequired = (maxAgeSeconds: number) =>
     { headers: { "WWW-Authenticate": stepUpChallenge(maxAgeSeconds) } },
   );
 
-/** The caller's identity from `Authorization: Bearer <JWT>`, or a 401 (a 503 when keys are unreachable). */
-export async function authenticate(request: Request, verifier: Verifier): Promise<Identity> {
+export interface Verifiers {
+  verifier: Verifier;
+  apiKeyVerifier: ApiKeyVerifier;
+}
+
+/**
+ * The caller's identity from `Authorization: Bearer <token>`: a personal API key (it starts
+ * with API_KEY_PREFIX, which no JWT can: a JWT starts with its base64url header, `eyJ`) or a
+ * JWT; a 401 otherwise (a 503 when the JWT keys or the database are unreachable).
+ */
+export async function authenticate(
+  request: Request,
+  { verifier, apiKeyVerifier }: Verifiers,
+): Promise<Identity> {
   let token: string | null;
   try {
     token = bearerToken(request.headers.get("authorization"));
@@ -45,11 +61,18 @@ export async function authenticate(request: Request, verifier: Verifier): Promis
     throw unauthorized("The bearer token is malformed.", true, "malformed");
   }
   if (token === null) throw unauthorized("A bearer token is required.", false, "missing");
+  const isKey = isApiKeyToken(token);
   try {
-    return await verifier.verify(token);
+    return await (isKey ? apiKeyVerifier.verify(token) : verifier.verify(token));
   } catch (error) {
     if (error instanceof InvalidTokenError)
-      throw unauthorized("The bearer token is invalid or expired.", true, error.reason);
+      throw unauthorized(
+        isKey
+          ? "The API key is unknown, revoked, disabled or expired."
+          : "The bearer token is invalid or expired.",
+        true,
+        error.reason,
+      );
     throw error;
   }
 }

@@ -7,7 +7,10 @@ import { authenticate, Unauthorized } from "./authenticate";
 import { ApiError } from "./problem";
 import { tooManyRequests } from "./rate-limit-headers";
 
-type GuardDeps = Pick<ApiDeps, "verifier" | "rateLimiter" | "telemetry" | "trustedProxies">;
+type GuardDeps = Pick<
+  ApiDeps,
+  "verifier" | "apiKeyVerifier" | "rateLimiter" | "telemetry" | "trustedProxies"
+>;
 
 /** Why authentication failed, as the `reason` of todo_api.auth.failures (a small, fixed set). */
 const failureReason = (error: unknown): string =>
@@ -37,7 +40,8 @@ async function limit(deps: GuardDeps, policy: PolicyName, key: string): Promise<
 
 /**
  * Steps 2 and 3 of the contract: who the caller is, then their rate limit. A verified caller
- * counts against the `user` policy only; a caller without valid credentials against the `ip`
+ * counts against the `user` policy only, keyed by the user whatever the credential (a JWT and
+ * every API key of one user share one budget); a caller without valid credentials against the `ip`
  * policy, and gets a 429 instead of the 401 once over it. The result lands in `outcome`, so
  * the headers go on the response whatever happens next.
  */
@@ -51,9 +55,9 @@ export async function authenticateAndLimit(
   try {
     user = telemetry
       ? await withSpan(telemetry.tracer, "todo_api.authenticate", undefined, () =>
-          authenticate(request, deps.verifier),
+          authenticate(request, deps),
         )
-      : await authenticate(request, deps.verifier);
+      : await authenticate(request, deps);
   } catch (error) {
     telemetry?.authFailures.add(1, { reason: failureReason(error) });
     if (error instanceof ApiError && error.code === "unauthorized") {

@@ -2,6 +2,7 @@ import type { Identity } from "@repo/auth/verifier";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
 import type { ProblemCode } from "./problem";
+import type { RequiredScope } from "./scopes";
 
 /** The methods an operation can be declared with; HEAD and OPTIONS are answered for them. */
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -30,7 +31,10 @@ export interface Context<Auth extends "public" | "bearer", I> {
   url: URL;
   requestId: string;
   deps: ApiDeps;
-  /** Who the verified token says the caller is; every query takes `user.userId` as the owner. */
+  /**
+   * Who the verified JWT or API key says the caller is, and which it was; every query takes
+   * `user.userId` as the owner.
+   */
   user: Auth extends "bearer" ? Identity : undefined;
   input: I;
   /** The body as parsed JSON, before validation (what an Idempotency-Key retry must repeat). */
@@ -49,8 +53,13 @@ export interface OperationSpec<
   method: Method;
   /** The path with `{name}` parameters, as in the contract and the OpenAPI document. */
   path: string;
-  /** `bearer`: a verified JWT and the `user` rate limit come first; `public`: neither. */
+  /** `bearer`: a verified JWT or API key and the `user` rate limit come first; `public`: neither. */
   auth: Auth;
+  /**
+   * What an API key needs for a bearer operation (a JWT has every scope): by default
+   * `todos:read` for GET and `todos:write` for the rest (scopes.ts); `any`: every key may.
+   */
+  scope?: RequiredScope | "any";
   operationId: string;
   tag: string;
   summary: string;

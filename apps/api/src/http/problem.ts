@@ -39,6 +39,12 @@ export const PROBLEMS = {
     title: "Forbidden",
     description: "The todo, project or label belongs to another user.",
   },
+  "insufficient-scope": {
+    status: 403,
+    title: "Insufficient scope",
+    description:
+      'The API key lacks the scope this operation needs (`todos:read` to read, `todos:write` to change anything; deleting the account needs `account:delete`, which only a JWT from the web app has). `WWW-Authenticate` names it: `Bearer realm="todo-api", error="insufficient_scope", scope="todos:write"` (RFC 6750 §3.1). Nothing was changed.',
+  },
   "not-found": {
     status: 404,
     title: "Not found",

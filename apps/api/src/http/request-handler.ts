@@ -11,6 +11,7 @@ import { rateLimitHeaders } from "./rate-limit-headers";
 import { readInput } from "./read-input";
 import { requestIdOf } from "./request-id";
 import { createRouter, type PathRoute } from "./router";
+import { ensureScope, requiredScope } from "./scopes";
 import { toProblemResponse } from "./to-problem-response";
 
 // Every response; HTML (the API reference) sets its own Content-Security-Policy.
@@ -35,9 +36,9 @@ function operationFor(route: PathRoute, method: string): Operation {
  * The API's one entry point, built once from its operations, for every host (Next's catch-all
  * route, the Node host, the tests). Each request runs, in the contract's order of checks:
  * request id → route (404) and method (405) → authentication and rate limit (401/429/503) →
- * the inputs, validated from the operation's declaration (400/413/415/422, 404 for a path
- * parameter) → the handler → one error mapper. Then the headers every response carries (CORS,
- * security, rate limit), and one log line.
+ * the API key's scope (403 insufficient-scope) → the inputs, validated from the operation's
+ * declaration (400/413/415/422, 404 for a path parameter) → the handler → one error mapper.
+ * Then the headers every response carries (CORS, security, rate limit), and one log line.
  *
  * With telemetry on (`deps.telemetry`), the request runs in a span, with child spans for
  * authentication, each rate-limit check and the handler, and the log line carries the span's
@@ -74,6 +75,7 @@ export function createRequestHandler(operations: readonly Operation[]) {
             ? await authenticateAndLimit(request, deps, outcome)
             : undefined;
         userId = user?.userId;
+        if (user) ensureScope(user, requiredScope(operation));
         const { input, json } = await readInput(operation, request, url, match.params);
         const handlerContext = {
           request,

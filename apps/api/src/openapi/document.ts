@@ -2,6 +2,7 @@ import { problemSchema } from "@repo/contracts/problem";
 import { z } from "zod";
 import type { Operation } from "../http/operation";
 import { PROBLEMS, type ProblemCode, problemType } from "../http/problem";
+import { requiredScope } from "../http/scopes";
 import { type HeaderName, headerComponents, headerRefs, requestIdParameter } from "./headers";
 
 type JsonSchema = Record<string, unknown>;
@@ -81,7 +82,9 @@ function problemResponse(status: number, codes: ProblemCode[], rateLimited: bool
       // 405 is answered before authentication, so before any rate limit is counted.
       ...(rateLimited && status !== 405 ? RATE_LIMIT : []),
       ...(status === 429 || status === 503 ? (["Retry-After"] as const) : []),
-      ...(status === 401 ? (["WWW-Authenticate"] as const) : []),
+      ...(status === 401 || codes.includes("insufficient-scope")
+        ? (["WWW-Authenticate"] as const)
+        : []),
       ...(status === 405 ? (["Allow"] as const) : []),
     ]),
     content: PROBLEM_CONTENT,
@@ -118,6 +121,7 @@ function responsesOf(operation: Operation, toSchema: ToSchema) {
     "method-not-allowed",
     "internal-error",
     ...(rateLimited ? (["unauthorized", "rate-limited", "service-unavailable"] as const) : []),
+    ...(requiredScope(operation) ? (["insufficient-scope"] as const) : []),
   ];
   const byStatus = new Map<number, ProblemCode[]>();
   for (const code of new Set(codes)) {
@@ -157,6 +161,18 @@ function parametersIn(
   });
 }
 
+/**
+ * Who may call the operation: nobody needs to (public); a JWT, or an API key with the scope the
+ * operation needs (the role names of the key's scheme); a JWT only for `account:delete`, which
+ * no key can hold.
+ */
+function securityOf(operation: Operation) {
+  if (operation.auth === "public") return [];
+  const scope = requiredScope(operation);
+  if (scope === "account:delete") return [{ bearerAuth: [] }];
+  return [{ bearerAuth: [] }, { apiKeyAuth: scope ? [scope] : [] }];
+}
+
 function operationObject(operation: Operation, toSchema: ToSchema) {
   const { request = {} } = operation;
   const { body } = request;
@@ -165,7 +181,7 @@ function operationObject(operation: Operation, toSchema: ToSchema) {
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
     tags: [operation.tag],
-    ...(operation.auth === "public" ? { security: [] } : {}),
+    security: securityOf(operation),
     parameters: [
       ...parametersIn("path", request.params, toSchema),
       ...parametersIn("query", request.query, toSchema),
@@ -209,7 +225,7 @@ export function buildOpenApiDocument(operations: readonly Operation[]) {
       title: "todo-api",
       version: "1.0.0",
       description:
-        "User-owned todos. Authenticate with `Authorization: Bearer <JWT>` from the web app's Better Auth (`GET /api/auth/token`). Every error is `application/problem+json` (RFC 9457).",
+        "User-owned todos. Authenticate with `Authorization: Bearer <JWT>` from the web app's Better Auth (`GET /api/auth/token`), or `Authorization: Bearer todo_…` with a personal API key (created in the web app or by the CLI's device login), limited to its scopes. Every error is `application/problem+json` (RFC 9457).",
     },
     servers: [
       {
@@ -220,7 +236,7 @@ export function buildOpenApiDocument(operations: readonly Operation[]) {
         "x-internal": false,
       },
     ],
-    security: [{ bearerAuth: [] }],
+    security: [{ bearerAuth: [] }, { apiKeyAuth: [] }],
     tags: [
       { name: "todos", description: "Your todos." },
       { name: "projects", description: "Your projects: a todo belongs to at most one." },
@@ -236,7 +252,14 @@ export function buildOpenApiDocument(operations: readonly Operation[]) {
           scheme: "bearer",
           bearerFormat: "JWT",
           description:
-            "A JWT from the web app's Better Auth (`GET /api/auth/token`), verified as RFC8725 (JWT best current practices) asks: an allow-list of algorithms set by configuration (never read from the token; `none` refused), the signature against the issuer's JWKS, `iss` and `aud`, a required `exp`, and a clock tolerance of at most 60 s.",
+            "A JWT from the web app's Better Auth (`GET /api/auth/token`), verified as RFC8725 (JWT best current practices) asks: an allow-list of algorithms set by configuration (never read from the token; `none` refused), the signature against the issuer's JWKS, `iss` and `aud`, a required `exp`, and a clock tolerance of at most 60 s. A JWT is the signed-in user: it may do everything, deleting the account included.",
+        },
+        apiKeyAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "todo_ API key",
+          description:
+            "A personal API key, `todo_` and 64 letters, created in the web app or by the CLI's device login (RFC 8628); sent as `Authorization: Bearer todo_…`. A key holds scopes: `todos:read` (every GET: todos, projects, labels, your account and its export) and `todos:write` (every change). Each operation lists the scope it needs; without it, 403 `insufficient-scope`. No key may delete the account. A revoked or expired key is refused within 10 seconds; its requests count against its user's rate limit.",
         },
       },
       headers: headerComponents,

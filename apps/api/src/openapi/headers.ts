@@ -2,6 +2,7 @@ import { REAUTHENTICATION_MAX_AGE_SECONDS } from "@repo/contracts/me";
 import { REQUEST_ID } from "@repo/contracts/problem";
 import { HEADER_MAX } from "@repo/contracts/text";
 import { CHALLENGE, stepUpChallenge } from "../http/authenticate";
+import { insufficientScopeChallenge, REQUIRED_SCOPES } from "../http/scopes";
 import { RATE_LIMIT_DIGITS_MAX } from "../rate-limit/types";
 
 // The longest Allow: every method an operation can be declared with, plus HEAD and OPTIONS.
@@ -74,13 +75,14 @@ const HEADERS = {
   },
   "WWW-Authenticate": {
     description:
-      'RFC 6750 challenge: `error="invalid_token"` is added when a token was presented; on `reauthentication-required`, RFC 9470\'s `error="insufficient_user_authentication", max_age=300` instead.',
+      'RFC 6750 challenge: `error="invalid_token"` is added when a token was presented; on `reauthentication-required`, RFC 9470\'s `error="insufficient_user_authentication", max_age=300` instead; on `insufficient-scope` (403), `error="insufficient_scope"` and the `scope` the API key lacks (RFC 6750 §3.1).',
     schema: {
       type: "string",
       enum: [
         CHALLENGE,
         `${CHALLENGE}, error="invalid_token"`,
         stepUpChallenge(REAUTHENTICATION_MAX_AGE_SECONDS),
+        ...REQUIRED_SCOPES.map(insufficientScopeChallenge),
       ],
     },
   },

@@ -1,4 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { scopesToPermissions } from "@repo/auth/api-key-verifier";
+import { createAuth } from "@repo/auth/server";
 import { user } from "@repo/db/schema";
 import { useTestDatabase } from "@repo/db/testing/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +49,7 @@ describe(`telemetry over OTLP/HTTP (host: ${kind})`, { timeout: 60_000 }, () => 
   let issuer: TestIssuer;
   let host: ApiHost;
   let token: string;
+  let apiKey: string;
   const statuses: number[] = [];
 
   const call = async (path: string, init: RequestInit = {}) => {
@@ -63,6 +66,20 @@ describe(`telemetry over OTLP/HTTP (host: ${kind})`, { timeout: 60_000 }, () => 
       .insert(user)
       .values({ id: "otel-user", name: "Otel", email: "otel@example.test", emailVerified: true });
     token = await issuer.token("otel-user");
+    // A personal API key, as Better Auth's api-key plugin creates it.
+    const created = await createAuth({
+      db: database.current.db,
+      secret: "otel-test-secret-".padEnd(40, "o"),
+      baseURL: ISSUER,
+    }).api.createApiKey({
+      body: {
+        userId: "otel-user",
+        name: "otel",
+        expiresIn: 7 * 24 * 3600,
+        permissions: scopesToPermissions(["todos:read"]),
+      },
+    });
+    apiKey = created.key;
     // PostgreSQL here trusts local connections, so the password is accepted and unused: it is
     // in the host's configuration only, to be looked for in what the host exports.
     const url = new URL(database.current.url);
@@ -83,7 +100,8 @@ describe(`telemetry over OTLP/HTTP (host: ${kind})`, { timeout: 60_000 }, () => 
     });
 
     // The known sequence: 3 × 201 (the first continues the caller's trace; the last in a
-    // transaction, with an Idempotency-Key), then 401 (no token), 401 (a forged token), 429.
+    // transaction, with an Idempotency-Key), 200 (an API key: its lookup is a query span), then
+    // 401 (no token), 401 (a forged token), 429.
     const headers = {
       authorization: `Bearer ${token}`,
       "content-type": "application/json",
@@ -99,6 +117,7 @@ describe(`telemetry over OTLP/HTTP (host: ${kind})`, { timeout: 60_000 }, () => 
     await post({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN_ID}-01` });
     await post();
     await post({ "idempotency-key": `otel-${randomBytes(6).toString("hex")}` });
+    await call("/api/v1/todos", { headers: { authorization: `Bearer ${apiKey}` } });
     await call(`/api/v1/todos?q=${QUERY_VALUE}`);
     await call("/api/v1/todos", { headers: { authorization: `Bearer ${BAD_TOKEN}` } });
     await call("/api/v1/todos", { headers: { cookie: `session=${COOKIE_VALUE}` } });
@@ -110,7 +129,7 @@ describe(`telemetry over OTLP/HTTP (host: ${kind})`, { timeout: 60_000 }, () => 
   });
 
   it("answered the known sequence as expected", () => {
-    expect(statuses).toEqual([201, 201, 201, 401, 401, 429]);
+    expect(statuses).toEqual([201, 201, 201, 200, 401, 401, 429]);
   });
 
   /**
@@ -295,7 +314,7 @@ describe(`telemetry over OTLP/HTTP (host: ${kind})`, { timeout: 60_000 }, () => 
     const lines = host.logs
       .map((line) => JSON.parse(line) as Record<string, unknown>)
       .filter((line) => line.route === "/api/v1/todos");
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
     expect(lines.every((line) => /^[0-9a-f]{32}$/.test(String(line.traceId)))).toBe(true);
     expect(lines.every((line) => /^[0-9a-f]{16}$/.test(String(line.spanId)))).toBe(true);
     expect(lines).toContainEqual(
@@ -303,12 +322,21 @@ describe(`telemetry over OTLP/HTTP (host: ${kind})`, { timeout: 60_000 }, () => 
     );
   });
 
-  it("exports no token, cookie, password, body or query string value anywhere", async () => {
+  it("exports no token, API key (nor its hash), cookie, password, body or query string value anywhere", async () => {
     await callerTrace();
+    // The key's lookup, a query on the table of keys, has been exported too.
+    await eventually("the API key's query span", () =>
+      receiver.spans.find((s) => s.attributes["db.collection.name"] === "apikey"),
+    );
     const exported = receiver.bodies.join("\n");
     expect(exported).toContain("POST /api/v1/todos"); // the scan reads what was exported
-    for (const secret of [token, BAD_TOKEN, COOKIE_VALUE, DB_PASSWORD, TITLE, QUERY_VALUE])
-      expect(exported).not.toContain(secret);
+    const keyHash = createHash("sha256").update(apiKey).digest("base64url");
+    const secrets = [token, apiKey, keyHash, BAD_TOKEN, COOKIE_VALUE, DB_PASSWORD, TITLE];
+    for (const secret of [...secrets, QUERY_VALUE]) expect(exported).not.toContain(secret);
+    // Nor does the host's log.
+    const logged = host.logs.join("\n");
+    expect(logged).toContain('"status":200');
+    for (const secret of secrets) expect(logged).not.toContain(secret);
     // Nor the query's name: no attribute keeps any part of a query string.
     expect(exported).not.toMatch(/[?&](secret|q)=/);
   });

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { createApiKeyVerifier } from "@repo/auth/api-key-verifier";
 import { createVerifier } from "@repo/auth/verifier";
 import { createDatabase } from "@repo/db/client";
 import { testDriver, testDriverOptions } from "@repo/db/testing/vitest";
@@ -37,6 +39,25 @@ describe(`when the database is unreachable (driver: ${testDriver()})`, () => {
     expect(response.headers.get("retry-after")).toBe("5");
     expect(JSON.stringify(problem)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/);
     await expectProblem(await call(deps, "/api/health/ready"), 503);
+  });
+
+  it("answers 503, not 401, to an API key it cannot look up", async () => {
+    const alice = await api.createUser();
+    const { key } = await api.createApiKey(alice.id, ["todos:read"]);
+    const apiKeyVerifier = createApiKeyVerifier({ db: down.db });
+    const response = await call(
+      { ...api.deps(), db: down.db, apiKeyVerifier },
+      "/api/v1/todos",
+      key,
+    );
+    const problem = await expectProblem(response, 503, "service-unavailable");
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(JSON.stringify(problem)).not.toContain(key);
+    // The failed query is logged without its bound values: the key's hash is one.
+    const logged = api.logs.join("\n");
+    expect(logged).toContain("request failed");
+    for (const secret of [key, createHash("sha256").update(key).digest("base64url")])
+      expect(logged).not.toContain(secret);
   });
 
   it("liveness does not touch it", async () => {

@@ -55,6 +55,33 @@ describe("GET /api/v1/openapi.json", () => {
     expect(document.paths["/api/health"].get.security).toEqual([]);
   });
 
+  it("declares the JWT and the API key schemes, and the scope each operation needs of a key", async () => {
+    const document = await (await api.call("GET", "/api/v1/openapi.json")).json();
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual([
+      "apiKeyAuth",
+      "bearerAuth",
+    ]);
+    expect(document.components.securitySchemes.apiKeyAuth.description).toContain("`todo_`");
+    const security = (method: string, path: string) => document.paths[path][method].security;
+    const withScope = (scope: string) => [{ bearerAuth: [] }, { apiKeyAuth: [scope] }];
+    expect(security("get", "/api/v1/todos")).toEqual(withScope("todos:read"));
+    expect(security("get", "/api/v1/me/export")).toEqual(withScope("todos:read"));
+    expect(security("patch", "/api/v1/labels/{id}")).toEqual(withScope("todos:write"));
+    expect(security("post", "/api/v1/projects/{id}/restore")).toEqual(withScope("todos:write"));
+    // No key may delete the account; any key may revoke itself.
+    expect(security("delete", "/api/v1/me")).toEqual([{ bearerAuth: [] }]);
+    expect(security("delete", "/api/v1/me/api-key")).toEqual([
+      { bearerAuth: [] },
+      { apiKeyAuth: [] },
+    ]);
+    const forbidden = document.paths["/api/v1/todos"].post.responses["403"];
+    expect(forbidden.headers).toHaveProperty("WWW-Authenticate");
+    expect(document.paths["/api/v1/me/api-key"].delete.responses["403"]).toBeUndefined();
+    expect(document.components.headers["WWW-Authenticate"].schema.enum).toContain(
+      'Bearer realm="todo-api", error="insufficient_scope", scope="todos:write"',
+    );
+  });
+
   it("states request-body defaults in words, so a generated client may omit those fields", async () => {
     const document = await (await api.call("GET", "/api/v1/openapi.json")).json();
     const input = document.components.schemas.TodoInput;

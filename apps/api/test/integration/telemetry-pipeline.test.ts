@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { context, metrics, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
@@ -18,6 +19,8 @@ import { useApi } from "../support/api";
 // The pipeline's spans and metrics in process, on the SDK's in-memory exporter and a reader
 // collected on demand: what the hosts export over OTLP (test/http/telemetry.test.ts checks that
 // end to end), checked step by step here, where coverage is measured.
+const hash = (key: string) => createHash("sha256").update(key).digest("base64url");
+
 class CollectOnDemand extends MetricReader {
   protected async onForceFlush() {}
   protected async onShutdown() {}
@@ -104,6 +107,34 @@ describe("the request pipeline with telemetry on", () => {
     const exported = JSON.stringify(spans.getFinishedSpans().map((span) => span.attributes));
     expect(exported).not.toContain(ada.token);
     expect(exported).not.toContain("a secret plan");
+  });
+
+  it("puts no API key on any span, neither its plaintext nor its hash, and counts a refused key by reason", async () => {
+    const ada = await api.createUser();
+    const { key } = await api.createApiKey(ada.id, ["todos:read"]);
+    const unknown = `todo_${"q".repeat(64)}`;
+    const before = await points("todo_api.auth.failures");
+    const get = (token: string) =>
+      send("/api/v1/todos", { headers: { authorization: `Bearer ${token}` } });
+    expect((await get(key)).status).toBe(200);
+    expect((await get(unknown)).status).toBe(401);
+    const post = await send("/api/v1/todos", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(post.status).toBe(403);
+
+    expect(byName("todo_api.authenticate")).toHaveLength(3);
+    const exported = JSON.stringify(
+      spans.getFinishedSpans().map((span) => [span.name, span.attributes, span.events]),
+    );
+    for (const secret of [key, unknown, hash(key), hash(unknown), key.slice(5)])
+      expect(exported).not.toContain(secret);
+    const after = await points("todo_api.auth.failures");
+    const count = (all: DataPoint<unknown>[]) =>
+      Number(all.find((p) => p.attributes.reason === "API_KEY_UNKNOWN")?.value ?? 0);
+    expect(count(after) - count(before)).toBe(1);
   });
 
   it("continues the caller's trace from traceparent", async () => {

@@ -199,6 +199,20 @@ describe("@repo/api-client against the real API", () => {
     expect(gone.problem.type).toBe(problemType("unauthorized"));
   });
 
+  it("revokeApiKey revokes the key it authenticates with; with a JWT it is a 404 problem", async () => {
+    const alice = await api.createUser();
+    const { key } = await api.createApiKey(alice.id, ["todos:read"]);
+    const client = clientFor({ ...alice, token: key });
+    expect((await client.me()).id).toBe(alice.id);
+    await client.revokeApiKey();
+    const revoked = await problemOf(client.me());
+    expect(revoked.status).toBe(401);
+
+    const notAKey = await problemOf(clientFor(alice).revokeApiKey());
+    expect(notAKey.status).toBe(404);
+    expect(notAKey.problem.type).toBe(problemType("not-found"));
+  });
+
   it("rejects with a 403 problem for another user's todo, on reads and writes", async () => {
     const { client: alice } = await aliceClient();
     const bob = clientFor(await api.createUser());

@@ -1,3 +1,10 @@
+import {
+  type ApiKeyVerifier,
+  type ApiScope,
+  createApiKeyVerifier,
+  scopesToPermissions,
+} from "@repo/auth/api-key-verifier";
+import { type Auth, createAuth } from "@repo/auth/server";
 import { createVerifier } from "@repo/auth/verifier";
 import { user } from "@repo/db/schema";
 import { useTestDatabase } from "@repo/db/testing/vitest";
@@ -27,6 +34,15 @@ export interface TestUser {
   token: string;
 }
 
+/** A personal API key as Better Auth's api-key plugin created it: the one time its plaintext is seen. */
+export interface TestApiKey {
+  id: string;
+  key: string;
+}
+
+/** How long the in-process API remembers a verified key (production: 5 s). */
+export const TEST_API_KEY_CACHE_SECONDS = 1;
+
 /**
  * The API as a client sees it, in-process: the real pipeline and handlers (`handleRequest`, the same
  * route table the Next route files adapt), a real PostgreSQL of this file's own, and real JWT
@@ -38,6 +54,8 @@ export function useApi() {
   const hostKind = testApiHost();
   let issuer: TestIssuer;
   let verifier: ReturnType<typeof createVerifier>;
+  let apiKeyVerifier: ApiKeyVerifier;
+  let auth: Auth | undefined;
   let host: ApiHost | undefined;
   let userCount = 0;
 
@@ -48,6 +66,10 @@ export function useApi() {
       jwksUrl: issuer.jwksUrl,
       issuer: ISSUER,
       audience: ISSUER,
+    });
+    apiKeyVerifier = createApiKeyVerifier({
+      db: database.current.db,
+      cacheSeconds: TEST_API_KEY_CACHE_SECONDS,
     });
     // Over HTTP: a production host on this file's database and issuer, configured as
     // production configures it, logging to its stdout (read into `logs`).
@@ -97,6 +119,7 @@ export function useApi() {
   const deps = (): ApiDeps => ({
     db: database.current.db,
     verifier,
+    apiKeyVerifier,
     logger,
     rateLimiter,
     allowedOrigins: [WEB_ORIGIN],
@@ -128,6 +151,31 @@ export function useApi() {
         .insert(user)
         .values({ id, name: id, email: `${id}@example.test`, emailVerified: true });
       return { id, token: await issuer.token(id) };
+    },
+
+    /**
+     * A personal API key of `userId` with these scopes, created through Better Auth's api-key
+     * plugin on this file's database, as the web app and the device login create them.
+     */
+    async createApiKey(
+      userId: string,
+      scopes: readonly ApiScope[],
+      { expiresInDays = 7 }: { expiresInDays?: number } = {},
+    ): Promise<TestApiKey> {
+      auth ??= createAuth({
+        db: database.current.db,
+        secret: "api-key-test-secret-".padEnd(40, "k"),
+        baseURL: WEB_ORIGIN,
+      });
+      const created = await auth.api.createApiKey({
+        body: {
+          userId,
+          name: "test key",
+          expiresIn: expiresInDays * 24 * 3600,
+          permissions: scopesToPermissions(scopes),
+        },
+      });
+      return { id: created.id, key: created.key };
     },
 
     async call(method: string, path: string, options: CallOptions = {}): Promise<Response> {

@@ -14,7 +14,7 @@ import { createVerifiedTokenCache } from "./verified-tokens";
 
 export { bearerToken } from "./bearer";
 export { InvalidTokenError, KeysUnavailableError } from "./errors";
-export type { Identity } from "./identity";
+export type { Credential, Identity } from "./identity";
 export { decodeHs256Secret } from "./secret-key";
 
 /** Remembering verified tokens: on by default (a verification costs ~0.5 ms of CPU). */
@@ -180,6 +180,7 @@ function toIdentity(payload: JWTPayload): Identity {
     email: typeof email === "string" ? email : null,
     name: typeof name === "string" ? name : null,
     issuedAt: iat,
+    credential: { kind: "jwt" },
   };
 }
 

@@ -14,11 +14,13 @@ export const deleteAccountOperation = defineOperation({
   method: "DELETE",
   path: "/api/v1/me",
   auth: "bearer",
+  // No API key has it: only the signed-in user's JWT (from the web app) deletes the account.
+  scope: "account:delete",
   operationId: "deleteAccount",
   tag: "account",
   summary: "Delete your account",
   description:
-    "Deletes the account (Better Auth's user, its sessions and sign-in methods) and everything it owns: todos, projects, labels, idempotency keys. Needs a token issued in the last 5 minutes; an older one gets 401 `reauthentication-required`. Afterwards every token of the account gets 401 on every route.",
+    "Deletes the account (Better Auth's user, its sessions, sign-in methods and API keys) and everything it owns: todos, projects, labels, idempotency keys. Needs a JWT from the web app issued in the last 5 minutes; an older one gets 401 `reauthentication-required`, an API key 403 `insufficient-scope` (`account:delete`, which no key has). Afterwards every token and key of the account gets 401 on every route.",
   response: { status: 204, description: "Deleted, with everything it owned." },
   problems: ["reauthentication-required"],
   async handler({ deps, user }) {

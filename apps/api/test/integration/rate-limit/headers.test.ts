@@ -111,6 +111,26 @@ describe("rate-limit headers through the API pipeline", () => {
     expect((await call("GET", "/api/v1/todos", { token: bob.token })).status).toBe(200);
   });
 
+  it("counts a user's JWT and API keys against one budget: the user's", async () => {
+    const alice = await api.createUser();
+    const reader = await api.createApiKey(alice.id, ["todos:read"]);
+    const writer = await api.createApiKey(alice.id, ["todos:write"]);
+    const jwt = await call("GET", "/api/v1/todos", { token: alice.token });
+    expectRemaining(jwt, "user", 2);
+    const read = await call("GET", "/api/v1/todos", { token: reader.key, ip: "198.51.100.9" });
+    expect(read.status).toBe(200);
+    expectRemaining(read, "user", 1);
+    // Refused for its scope, and still counted: the limit comes first.
+    const scoped = await call("GET", "/api/v1/todos", { token: writer.key });
+    await expectProblem(scoped, 403, "insufficient-scope");
+    expectRemaining(scoped, "user", 0);
+    for (const token of [writer.key, reader.key, alice.token]) {
+      const refused = await call("GET", "/api/v1/todos", { token });
+      await expectProblem(refused, 429, "rate-limited");
+      expectRemaining(refused, "user", 0);
+    }
+  });
+
   it("counts callers without valid credentials per IP, and answers 429 instead of 401 once over", async () => {
     const first = await call("GET", "/api/v1/todos");
     await expectProblem(first, 401, "unauthorized");
