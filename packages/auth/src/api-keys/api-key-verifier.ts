@@ -1,9 +1,9 @@
-import { defaultKeyHasher } from "@better-auth/api-key";
 import type { Database } from "@repo/db/client";
 import { apikey, user } from "@repo/db/schema";
 import { eq } from "drizzle-orm";
 import { InvalidTokenError } from "../verifier/errors";
 import type { Identity } from "../verifier/identity";
+import { hashApiKey } from "./key-hash";
 import { permissionsToScopes } from "./scopes";
 
 export {
@@ -83,7 +83,7 @@ export function createApiKeyVerifier(options: ApiKeyVerifierOptions): ApiKeyVeri
 
   return {
     async verify(key) {
-      const hash = await defaultKeyHasher(key);
+      const hash = hashApiKey(key);
       const known = remembered(hash, Date.now());
       if (known) return known;
       const [row] = await options.db
