@@ -111,7 +111,7 @@ export async function pollForToken(
         interval += SLOW_DOWN_SECONDS;
         continue;
       case "access_denied":
-        throw new CliError(EXIT.loginFailed, "Login was denied in the browser.");
+        throw accessDenied(error.data?.error_description);
       case "expired_token":
         throw expired();
       default:
@@ -121,6 +121,18 @@ export async function pollForToken(
         );
     }
   }
+}
+
+/**
+ * The user denied the code (Better Auth says only "Access denied"), or the server refused an
+ * approved one, saying why (an account holding the most keys it may).
+ */
+function accessDenied(description: string | undefined) {
+  const reason = description && !/^access denied\.?$/i.test(description) ? description : undefined;
+  return new CliError(
+    EXIT.loginFailed,
+    reason ? `Login was refused: ${reason}` : "Login was denied in the browser.",
+  );
 }
 
 const expired = () =>

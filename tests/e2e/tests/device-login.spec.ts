@@ -46,7 +46,7 @@ test("a signed-in user approves the code a CLI asked for, and the CLI's token re
   await page.goto("/todos");
   await openApiKeys(page, user.name);
   const item = apiKeyItem(page, "CLI login");
-  await expect(item).toContainText(`${String(body.access_token).slice(0, 6)}…`);
+  await expect(item).toContainText(`${String(body.access_token).slice(0, 12)}…`);
   await expect(item).toContainText("todos:write");
 });
 

@@ -36,7 +36,7 @@ describe("POST /api/auth/api-key/create-scoped", () => {
       ["createdAt", "expiresAt", "id", "key", "name", "start"].sort(),
     );
     expect(created.key).toMatch(/^todo_[A-Za-z]{64}$/);
-    expect(created).toMatchObject({ name: "laptop", start: created.key.slice(0, 6) });
+    expect(created).toMatchObject({ name: "laptop", start: created.key.slice(0, 12) });
     expect(near(created.expiresAt, Date.now() + 30 * DAY)).toBe(true);
 
     const [row, ...others] = await storedKeys(database.current.db, userId);

@@ -68,14 +68,31 @@ describe("device login (RFC 8628) against a stand-in of the web app's endpoints"
   });
 
   it.each([
-    ["access_denied", /denied/],
-    ["expired_token", /expired/],
-  ])("stops with exit 11 on %s", async (error, message) => {
-    const { result } = await poll([pending, { status: 400, json: { error } }]);
+    ["access_denied", {}, /^Login was denied in the browser\.$/],
+    // What Better Auth's device plugin answers once the user denies.
+    [
+      "access_denied",
+      { error_description: "Access denied" },
+      /^Login was denied in the browser\.$/,
+    ],
+    ["expired_token", {}, /expired/],
+  ])("stops with exit 11 on %s %o", async (error, extra, message) => {
+    const { result } = await poll([pending, { status: 400, json: { error, ...extra } }]);
     expect(result).toBeInstanceOf(CliError);
     expect(result).toMatchObject({
       exitCode: EXIT.loginFailed,
       message: expect.stringMatching(message),
+    });
+  });
+
+  it("access_denied with an error_description (the server's own refusal) says the server's reason", async () => {
+    const description = "An account holds at most 50 API keys: revoke one first.";
+    const { result } = await poll([
+      { status: 400, json: { error: "access_denied", error_description: description } },
+    ]);
+    expect(result).toMatchObject({
+      exitCode: EXIT.loginFailed,
+      message: `Login was refused: ${description}`,
     });
   });
 
