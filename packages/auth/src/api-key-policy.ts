@@ -12,6 +12,7 @@ export {
 } from "./api-keys/key-lifetimes";
 export {
   API_KEY_PREFIX,
+  API_KEY_SHOWN_LENGTH,
   API_SCOPES,
   type ApiScope,
   isApiScope,

@@ -23,7 +23,12 @@ import {
   DEVICE_CLIENT_ID,
   personalApiKeys,
 } from "./api-keys/personal-api-keys";
-import { API_KEY_PREFIX, API_KEY_RANDOM_LENGTH, scopesToPermissions } from "./api-keys/scopes";
+import {
+  API_KEY_PREFIX,
+  API_KEY_RANDOM_LENGTH,
+  API_KEY_SHOWN_LENGTH,
+  scopesToPermissions,
+} from "./api-keys/scopes";
 import { betterAuthLogger } from "./better-auth-logger";
 import { CLIENT_ADDRESS_HEADER } from "./handle-auth-request";
 import { limitNameLength } from "./name-limit";
@@ -232,9 +237,7 @@ export function createAuth({
         defaultKeyLength: API_KEY_RANDOM_LENGTH,
         maximumNameLength: API_KEY_NAME_MAX_LENGTH,
         requireName: true,
-        // The first characters the list shows: the prefix and 7 of the 64 random ones (6 by
-        // default would show one), enough to tell a user's keys apart, nothing to guess with.
-        startingCharactersConfig: { shouldStore: true, charactersLength: 12 },
+        startingCharactersConfig: { shouldStore: true, charactersLength: API_KEY_SHOWN_LENGTH },
         keyExpiration: {
           minExpiresIn: 1,
           maxExpiresIn: Math.max(...API_KEY_EXPIRY_DAYS),

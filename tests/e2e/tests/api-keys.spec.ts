@@ -1,3 +1,4 @@
+import { API_KEY_SHOWN_LENGTH } from "@repo/auth/api-key-policy";
 import { expect, test } from "../src/fixtures";
 import { currentRun } from "../src/run";
 import { alerts, apiKeyItem, apiKeyList, createApiKey, openApiKeys, signUp } from "../src/ui";
@@ -26,7 +27,7 @@ test("a read-only API key is shown once, lists todos, is refused a write with in
 
   const item = apiKeyItem(page, "Backup script");
   // The list shows its first 12 characters: the prefix and 7 random ones.
-  await expect(item).toContainText(`${key.slice(0, 12)}…`);
+  await expect(item).toContainText(`${key.slice(0, API_KEY_SHOWN_LENGTH)}…`);
   await expect(item).toContainText("todos:read");
   await expect(item).not.toContainText("todos:write");
   await expect(item).toContainText("Expires");

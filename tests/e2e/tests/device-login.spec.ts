@@ -1,3 +1,4 @@
+import { API_KEY_SHOWN_LENGTH } from "@repo/auth/api-key-policy";
 import { requestDeviceCode, waitForDeviceToken } from "../src/device-login";
 import { expect, test } from "../src/fixtures";
 import { currentRun } from "../src/run";
@@ -46,7 +47,7 @@ test("a signed-in user approves the code a CLI asked for, and the CLI's token re
   await page.goto("/todos");
   await openApiKeys(page, user.name);
   const item = apiKeyItem(page, "CLI login");
-  await expect(item).toContainText(`${String(body.access_token).slice(0, 12)}…`);
+  await expect(item).toContainText(`${String(body.access_token).slice(0, API_KEY_SHOWN_LENGTH)}…`);
   await expect(item).toContainText("todos:write");
 });
 

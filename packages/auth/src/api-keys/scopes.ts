@@ -10,6 +10,12 @@ export type ApiScope = (typeof API_SCOPES)[number];
 /** Every personal API key starts with this; a bearer token that does not is read as a JWT. */
 export const API_KEY_PREFIX = "todo_";
 
+/**
+ * How much of a key the list shows (`start`): the prefix and 7 of the random characters, enough to
+ * tell a user's keys apart, nothing to guess with (Better Auth's default, 6, showed one).
+ */
+export const API_KEY_SHOWN_LENGTH = 12;
+
 /** Characters after the prefix (Better Auth's generator: a-z, A-Z), ~357 bits. */
 export const API_KEY_RANDOM_LENGTH = 64;
 

@@ -3,7 +3,7 @@ import { useTestDatabase } from "@repo/db/testing/vitest";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { API_KEY_NAME_MAX_LENGTH } from "../../src/api-keys/key-lifetimes";
-import { permissionsToScopes } from "../../src/api-keys/scopes";
+import { API_KEY_SHOWN_LENGTH, permissionsToScopes } from "../../src/api-keys/scopes";
 import { postAuth, signUpVerified } from "../../src/testing";
 import { createdKey, createScopedKey, hashOfKey, storedKeys } from "../support/api-keys";
 import { authUnderTest, useSmtpSink } from "../support/auth-under-test";
@@ -36,7 +36,10 @@ describe("POST /api/auth/api-key/create-scoped", () => {
       ["createdAt", "expiresAt", "id", "key", "name", "start"].sort(),
     );
     expect(created.key).toMatch(/^todo_[A-Za-z]{64}$/);
-    expect(created).toMatchObject({ name: "laptop", start: created.key.slice(0, 12) });
+    expect(created).toMatchObject({
+      name: "laptop",
+      start: created.key.slice(0, API_KEY_SHOWN_LENGTH),
+    });
     expect(near(created.expiresAt, Date.now() + 30 * DAY)).toBe(true);
 
     const [row, ...others] = await storedKeys(database.current.db, userId);
