@@ -1,12 +1,9 @@
 import type { Project } from "@repo/api-client";
-import { flagOf, stringOf } from "../args";
+import { flagOf } from "../args";
 import type { CommandGroup } from "../command";
 import { usageError } from "../exit-codes";
 import { formatTable } from "../output/table";
-import { createNameResolver } from "../resolve-names";
-import { parseColor } from "../values";
-
-const line = (project: Project) => `${project.id}  ${project.name}`;
+import { namedLine, namedSubcommands } from "./named-subcommands";
 
 // todo projects ls|add|rename|rm|restore — /projects.
 export const projects: CommandGroup = {
@@ -40,46 +37,10 @@ export const projects: CommandGroup = {
         for (const row of formatTable(rows)) context.io.stdout(row);
       },
     },
-    {
-      name: "add",
-      summary: "add a project",
-      args: "<name>",
-      help: "  --color <color>   gray (default), red, orange, yellow, green, teal, blue, indigo, purple, pink",
-      options: { color: { type: "string" } },
-      positionals: [1, 1],
-      async run({ values, positionals: [name] }, context) {
-        const color = stringOf(values, "color");
-        const { project } = await context.client().projects.create({
-          name: name as string,
-          color: color === undefined ? undefined : parseColor(color),
-        });
-        context.io.stdout(`Added project ${line(project)}`);
-      },
-    },
-    {
-      name: "rename",
-      summary: "rename a project",
-      args: "<name|id> <new name>",
-      positionals: [2, 2],
-      async run({ positionals: [which, name] }, context) {
-        const client = context.client();
-        const id = await createNameResolver(client).id("project", which as string);
-        const { project } = await client.projects.patch(id, { name: name as string });
-        context.io.stdout(`Renamed project ${line(project)}`);
-      },
-    },
-    {
-      name: "rm",
+    ...namedSubcommands("project", {
       summary: "delete a project (its todos stay, in no project; restorable for 30 days)",
-      args: "<name|id>",
-      positionals: [1, 1],
-      async run({ positionals: [which] }, context) {
-        const client = context.client();
-        const id = await createNameResolver(client).id("project", which as string);
-        await client.projects.delete(id);
-        context.io.stdout(`Deleted project ${id} (undo with \`todo projects restore ${id}\`)`);
-      },
-    },
+      after: (id) => `(undo with \`todo projects restore ${id}\`)`,
+    }),
     {
       name: "restore",
       summary: "restore a deleted project (it comes back empty)",
@@ -87,7 +48,7 @@ export const projects: CommandGroup = {
       positionals: [1, 1],
       async run({ positionals: [id] }, context) {
         const { project } = await context.client().projects.restore(id as string);
-        context.io.stdout(`Restored project ${line(project)}`);
+        context.io.stdout(`Restored project ${namedLine(project)}`);
       },
     },
   ],
