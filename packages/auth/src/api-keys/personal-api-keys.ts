@@ -1,3 +1,4 @@
+import { trimmedText } from "@repo/contracts/text";
 import type { BetterAuthPlugin } from "better-auth";
 import {
   APIError,
@@ -37,7 +38,8 @@ export type CreateApiKey = (key: NewApiKey) => Promise<CreatedApiKey>;
 
 /** The body of POST /api/auth/api-key/create-scoped. */
 export const createScopedKeyBody = z.strictObject({
-  name: z.string().trim().min(1).max(API_KEY_NAME_MAX_LENGTH),
+  // Storable text, as the API's names: U+0000 or a lone surrogate failed the insert (a 500).
+  name: trimmedText(API_KEY_NAME_MAX_LENGTH, "What the key is for, as the list shows it."),
   // One literal of several: its error names the values ("expected one of 7|30|90|365"), where
   // a union of literals said only "Invalid input".
   expiresInDays: z.literal(API_KEY_EXPIRY_DAYS),
