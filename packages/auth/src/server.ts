@@ -138,7 +138,7 @@ export function createAuth({
     : undefined;
   const auth = betterAuth({
     baseURL,
-    // The api-key plugin's own create route cannot set scopes from a browser (personal-api-keys.ts
+    // The api-key plugin's own create route cannot set scopes from a browser (create-scoped-key.ts
     // has the one that can); its verify route and the expired-key sweep are for servers: apps/api
     // verifies keys in-process (@repo/auth/api-key-verifier), and nobody needs them over HTTP.
     disabledPaths: [

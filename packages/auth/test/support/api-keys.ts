@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Database } from "@repo/db/client";
 import * as schema from "@repo/db/schema";
 import { eq } from "drizzle-orm";
-import { DEVICE_CLIENT_ID } from "../../src/api-keys/personal-api-keys";
+import { DEVICE_CLIENT_ID } from "../../src/api-keys/device-key-grant";
 import { type AuthUnderTest, postAuth } from "../../src/testing";
 
 type App = Pick<AuthUnderTest, "handle" | "baseUrl">;
