@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath, signInThenReturnTo } from "@/lib/return-path";
+import { safeReturnPath, signInThenReturnTo, withReturnPath } from "@/lib/return-path";
 
 describe("safeReturnPath", () => {
   it.each([
@@ -28,5 +28,28 @@ describe("safeReturnPath", () => {
   it("reads back what signInThenReturnTo encoded", () => {
     const next = new URL(signInThenReturnTo("/device?user_code=AB&x=1"), "http://web").searchParams;
     expect(safeReturnPath(next.get("next"))).toBe("/device?user_code=AB&x=1");
+  });
+});
+
+describe("withReturnPath", () => {
+  it.each(["/sign-in", "/sign-up", "/verified"] as const)(
+    "%s carries the return path, which safeReturnPath reads back whole",
+    (page) => {
+      const url = new URL(withReturnPath(page, "/device?user_code=ABCDEFGH&x=1#y"), "http://web");
+      expect(url.pathname).toBe(page);
+      expect([...url.searchParams.keys()]).toEqual(["next"]);
+      expect(safeReturnPath(url.searchParams.get("next"))).toBe("/device?user_code=ABCDEFGH&x=1#y");
+    },
+  );
+
+  it.each([null, undefined, ""])("is the page alone without a return path (%s)", (next) => {
+    expect(withReturnPath("/verified", next)).toBe("/verified");
+  });
+
+  it("keeps the callbackURL Better Auth mails a page path of this site (it refuses others)", () => {
+    // Better Auth's relative-URL check refuses %2F or %5C in the path, not in the query.
+    const callbackURL = withReturnPath("/verified", "/device?user_code=ABCD-EFGH");
+    expect(callbackURL).toBe("/verified?next=%2Fdevice%3Fuser_code%3DABCD-EFGH");
+    expect(safeReturnPath(callbackURL)).toBe(callbackURL);
   });
 });

@@ -20,6 +20,18 @@ export interface SpawnedCli {
   done: Promise<CliRun>;
 }
 
+/** The CLIs this worker started that have not exited yet. */
+const running = new Set<ReturnType<typeof spawn>>();
+
+/**
+ * Ends every CLI still running (a test's afterEach): a test that fails before `todo login` is
+ * approved would otherwise leave it polling for the code's 10 minutes.
+ */
+export function stopRunningClis(): void {
+  for (const child of running) child.kill();
+  running.clear();
+}
+
 export function startCli(args: string[], env: { TODO_CONFIG_DIR: string }): SpawnedCli {
   if (!existsSync(CLI_BUNDLE))
     throw new Error(`${CLI_BUNDLE} is missing: run \`pnpm build\` at the repository root first.`);
@@ -27,6 +39,8 @@ export function startCli(args: string[], env: { TODO_CONFIG_DIR: string }): Spaw
     env: { PATH: process.env.PATH ?? "", TZ: "UTC", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   let stdout = "";
   let stderr = "";
   const waiters: { pattern: RegExp; resolve: (match: RegExpMatchArray) => void }[] = [];

@@ -4,11 +4,12 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page, TestInfo } from "@playwright/test";
-import { type CliRun, runCli, startCli } from "../src/cli";
+import { type CliRun, runCli, startCli, stopRunningClis } from "../src/cli";
 import { expect, test } from "../src/fixtures";
+import { waitForLink } from "../src/mail";
 import { currentRun } from "../src/run";
 import { saveScreenshot } from "../src/screenshots";
-import { signUp, todoItem } from "../src/ui";
+import { sendSignUpForm, signUp, todoItem } from "../src/ui";
 import { bearer, newUser } from "../src/users";
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
@@ -26,7 +27,10 @@ let root: string;
 test.beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), "todo-e2e-cli-"));
 });
-test.afterEach(() => rm(root, { recursive: true, force: true }));
+test.afterEach(async () => {
+  stopRunningClis();
+  await rm(root, { recursive: true, force: true });
+});
 
 /**
  * Starts `todo login` against this run's apps, reads the URL and code it prints, and enters
@@ -151,4 +155,41 @@ test("a login approved for an account that holds the most keys it may ends with 
     stderr: "Login was refused: An account holds at most 50 API keys: revoke one first.\n",
   });
   await expect(stat(configDir)).rejects.toThrow(/ENOENT/);
+});
+
+test("a user with no account follows todo login's link, creates one from the sign-in page, and the confirmation link brings them back to the code, which they approve", async ({
+  page,
+}, testInfo) => {
+  const { webUrl, apiUrl } = currentRun();
+  const user = newUser("Ada");
+  const configDir = path.join(root, "todo");
+  const login = startCli(["login", "--web-url", webUrl, "--api-url", apiUrl], {
+    TODO_CONFIG_DIR: configDir,
+  });
+  const [, link] = await login.waitForStdout(/^\(or open (\S+)\)$/m);
+  const code = new URL(link as string).searchParams.get("user_code") as string;
+  const device = new RegExp(`/device\\?user_code=${code}$`);
+
+  await page.goto(link as string);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await expect(page).toHaveURL(/\/sign-up\?next=/);
+  await sendSignUpForm(page, user);
+  await page.goto(await waitForLink(user.email, "Confirm your email address"));
+  await expect(page).toHaveURL(device);
+
+  await expect(page.getByRole("heading", { name: "Connect a device" })).toBeVisible();
+  await expect(page.getByText(`Signed in as ${user.email}.`)).toBeVisible();
+  await expect(page.getByLabel("Code")).toHaveValue(`${code.slice(0, 4)}-${code.slice(4)}`);
+  await page.getByRole("button", { name: "Continue" }).click();
+  const request = page.getByRole("region", { name: "todo CLI wants to use your account" });
+  await request.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "You can return to your terminal: it will finish signing in within a few seconds.",
+  );
+  await saveScreenshot(page, testInfo, "device-approved-after-sign-up");
+
+  const run = await login.done;
+  expect(run.code, run.stderr).toBe(0);
+  expect(run.stdout.split("\n")).toContain(`Logged in as ${user.email}`);
 });

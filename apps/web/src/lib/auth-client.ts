@@ -8,5 +8,9 @@ import { createAuthClient } from "better-auth/react";
  * and the device login's approve and deny.
  */
 export const authClient = createAuthClient({
+  // Its default fetch plugin sends the browser to a response's `url` when it says `redirect`, as
+  // a sign-in with a callbackURL does; ours is the confirmation link's landing page
+  // (credentials-form.tsx), and the form itself goes on to where the user came from.
+  disableDefaultFetchPlugins: true,
   plugins: [jwtClient(), apiKeyClient(), deviceAuthorizationClient()],
 });

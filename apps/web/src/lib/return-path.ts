@@ -21,5 +21,16 @@ export function safeReturnPath(value: unknown): string | null {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/** The account pages that pass the return path on, as `?next=`. */
+export type ReturnPathPage = "/sign-in" | "/sign-up" | "/verified";
+
+/**
+ * `page` carrying `next` (a page of this site, checked by safeReturnPath) on to where the user
+ * comes back once signed in; `page` alone without one. /verified is where the confirmation
+ * link lands: Better Auth mails it as the sign-up's (or the unconfirmed sign-in's) callbackURL.
+ */
+export const withReturnPath = (page: ReturnPathPage, next: string | null | undefined) =>
+  next ? `${page}?next=${encodeURIComponent(next)}` : page;
+
 /** /sign-in that comes back to `path` (a page of this site) once the user has signed in. */
-export const signInThenReturnTo = (path: string) => `/sign-in?next=${encodeURIComponent(path)}`;
+export const signInThenReturnTo = (path: string) => withReturnPath("/sign-in", path);

@@ -13,13 +13,13 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<{ next?: string | string[] }>;
 }) {
-  const next = safeReturnPath((await searchParams).next) ?? "/todos";
-  if (await getSession()) redirect(next);
+  const next = safeReturnPath((await searchParams).next);
+  if (await getSession()) redirect(next ?? "/todos");
   return (
     <AuthCard
       title="Sign in"
       intro={
-        next.startsWith("/device")
+        next?.startsWith("/device")
           ? "Sign in to approve the app asking for access."
           : "Welcome back."
       }

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { withReturnPath } from "@/lib/return-path";
 import { AuthForm, EmailField, FormDone } from "./form-parts";
 
 type Mode = "sign-up" | "sign-in";
@@ -34,11 +35,14 @@ function describe(mode: Mode, error: AuthError): string {
 
 /**
  * Email + password sign-up or sign-in with Better Auth. A sign-in goes on to `next` (a page of
- * this site the sign-in page checked; /todos by default); a sign-up
- * only says to look for the confirmation mail (no session before the address is confirmed, and
- * the same answer whether or not the address already had an account).
+ * this site the page checked with safeReturnPath; /todos without one); a sign-up only says to
+ * look for the confirmation mail (no session before the address is confirmed, and the same
+ * answer whether or not the address already had an account). The mailed link comes back to
+ * `next` too, through /verified: the callbackURL of a sign-up, and of a sign-in that Better Auth
+ * refuses for an unconfirmed address and answers with a new link. The links between the two
+ * forms keep `next`.
  */
-export function CredentialsForm({ mode, next = "/todos" }: { mode: Mode; next?: string }) {
+export function CredentialsForm({ mode, next = null }: { mode: Mode; next?: string | null }) {
   const id = useId();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -54,14 +58,15 @@ export function CredentialsForm({ mode, next = "/todos" }: { mode: Mode; next?: 
     const password = String(form.get("password"));
     setPending(true);
     setError(null);
+    const callbackURL = withReturnPath("/verified", next);
     const { error } = signUp
       ? await authClient.signUp.email({
           email,
           password,
           name: String(form.get("name")).trim(),
-          callbackURL: "/verified",
+          callbackURL,
         })
-      : await authClient.signIn.email({ email, password });
+      : await authClient.signIn.email({ email, password, callbackURL });
     setPending(false);
     if (error) {
       setError(describe(mode, error));
@@ -71,13 +76,13 @@ export function CredentialsForm({ mode, next = "/todos" }: { mode: Mode; next?: 
       setSentTo(email);
       return;
     }
-    router.replace(next);
+    router.replace(next ?? "/todos");
     router.refresh();
   }
 
   if (sentTo)
     return (
-      <FormDone next={{ href: "/sign-in", label: "Back to sign in" }}>
+      <FormDone next={{ href: withReturnPath("/sign-in", next), label: "Back to sign in" }}>
         <h2 className="notice-title">Check your email</h2>
         <p>
           We've sent a link to <strong>{sentTo}</strong>. Open it to confirm your address. No mail?
@@ -96,11 +101,11 @@ export function CredentialsForm({ mode, next = "/todos" }: { mode: Mode; next?: 
       footer={
         signUp ? (
           <>
-            Already have an account? <Link href="/sign-in">Sign in</Link>
+            Already have an account? <Link href={withReturnPath("/sign-in", next)}>Sign in</Link>
           </>
         ) : (
           <>
-            New here? <Link href="/sign-up">Create an account</Link>
+            New here? <Link href={withReturnPath("/sign-up", next)}>Create an account</Link>
           </>
         )
       }

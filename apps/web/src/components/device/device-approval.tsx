@@ -85,7 +85,7 @@ export function DeviceApproval({ initialCode }: { initialCode: string }) {
           <h2 className="notice-title">{state.approved ? "Device approved" : "Request denied"}</h2>
           <p>
             {state.approved
-              ? "You can return to your terminal: it is signed in now."
+              ? "You can return to your terminal: it will finish signing in within a few seconds."
               : "Nothing was given access to your account. You can close this page."}
           </p>
         </div>
