@@ -47,7 +47,7 @@ export function createDeps(config: ApiConfig): ClosableDeps {
   return {
     db: database.db,
     verifier: createVerifier({ ...config.auth, ...tracing("@repo/auth") }),
-    apiKeyVerifier: createApiKeyVerifier({ db: database.db }),
+    apiKeyVerifier: createApiKeyVerifier({ db: database.db, logger }),
     logger,
     rateLimiter,
     allowedOrigins: config.allowedOrigins,

@@ -6,7 +6,7 @@ import { bearer, newUser } from "../src/users";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-test("a read-only API key is shown once, lists todos, is refused a write with insufficient_scope, and stops working once revoked", async ({
+test("a read-only API key is shown once, lists todos, is refused a write with insufficient_scope, shows when it was last used, and stops working once revoked", async ({
   page,
 }) => {
   const { apiUrl } = currentRun();
@@ -31,6 +31,7 @@ test("a read-only API key is shown once, lists todos, is refused a write with in
   await expect(item).toContainText("todos:read");
   await expect(item).not.toContainText("todos:write");
   await expect(item).toContainText("Expires");
+  await expect(item).toContainText("Never used");
 
   // Dismissed, the key is nowhere in the page; nor after a reload.
   await page.getByRole("button", { name: "I've saved it" }).click();
@@ -53,6 +54,11 @@ test("a read-only API key is shown once, lists todos, is refused a write with in
   const challenge = write.headers.get("www-authenticate") ?? "";
   expect(challenge).toContain('error="insufficient_scope"');
   expect(challenge).toContain('scope="todos:write"');
+
+  // The API recorded the key's first use (before answering it): the list says when.
+  await page.reload();
+  await expect(item).toContainText(/Last used [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  await expect(item).not.toContainText("Never used");
 
   // Revoke, after a confirmation.
   await item.getByRole("button", { name: 'Revoke "Backup script"' }).click();

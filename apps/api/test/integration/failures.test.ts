@@ -44,7 +44,7 @@ describe(`when the database is unreachable (driver: ${testDriver()})`, () => {
   it("answers 503, not 401, to an API key it cannot look up", async () => {
     const alice = await api.createUser();
     const { key } = await api.createApiKey(alice.id, ["todos:read"]);
-    const apiKeyVerifier = createApiKeyVerifier({ db: down.db });
+    const apiKeyVerifier = createApiKeyVerifier({ db: down.db, logger: api.deps().logger });
     const response = await call(
       { ...api.deps(), db: down.db, apiKeyVerifier },
       "/api/v1/todos",

@@ -69,6 +69,7 @@ export function useApi() {
     });
     apiKeyVerifier = createApiKeyVerifier({
       db: database.current.db,
+      logger,
       cacheSeconds: TEST_API_KEY_CACHE_SECONDS,
     });
     // Over HTTP: a production host on this file's database and issuer, configured as

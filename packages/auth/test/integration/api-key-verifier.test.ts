@@ -2,38 +2,22 @@
 // create them) and verified by the API's in-process verifier, on a real PostgreSQL.
 import { apikey, user } from "@repo/db/schema";
 import { useTestDatabase } from "@repo/db/testing/vitest";
+import { createLogger } from "@repo/logger";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createApiKeyVerifier } from "../../src/api-keys/api-key-verifier";
-import { DAY_SECONDS } from "../../src/api-keys/key-lifetimes";
-import { type ApiScope, scopesToPermissions } from "../../src/api-keys/scopes";
-import { createAuth } from "../../src/server";
+import type { ApiScope } from "../../src/api-keys/scopes";
 import { InvalidTokenError } from "../../src/verifier";
+import { insertKey, insertKeyOwner } from "../support/api-keys";
 
 const database = useTestDatabase();
-let users = 0;
-
-async function createUser() {
-  const id = `key-user-${++users}`;
-  await database.current.db
-    .insert(user)
-    .values({ id, name: `Name ${id}`, email: `${id}@example.test`, emailVerified: true });
-  return id;
-}
-
-async function createKey(userId: string, scopes: ApiScope[], expiresIn = 7 * DAY_SECONDS) {
-  const auth = createAuth({
-    db: database.current.db,
-    secret: "s".repeat(40),
-    baseURL: "http://localhost:3000",
-  });
-  return auth.api.createApiKey({
-    body: { userId, name: "test", expiresIn, permissions: scopesToPermissions(scopes) },
-  });
-}
+const logger = createLogger({ level: "silent" });
+const createUser = () => insertKeyOwner(database.current.db);
+const createKey = (userId: string, scopes: ApiScope[]) =>
+  insertKey(database.current.db, userId, scopes);
 
 const verifier = (cacheSeconds = 0) =>
-  createApiKeyVerifier({ db: database.current.db, cacheSeconds });
+  createApiKeyVerifier({ db: database.current.db, logger, cacheSeconds });
 
 async function refusal(promise: Promise<unknown>): Promise<InvalidTokenError> {
   const error = await promise.then(
@@ -103,7 +87,7 @@ describe("the API key verifier", () => {
 
   it("remembers a verification for cacheSeconds, then asks the database again", async () => {
     const created = await createKey(await createUser(), ["todos:read", "todos:write"]);
-    const cached = createApiKeyVerifier({ db: database.current.db, cacheSeconds: 1 });
+    const cached = createApiKeyVerifier({ db: database.current.db, logger, cacheSeconds: 1 });
     const uncached = verifier(0);
     await cached.verify(created.key);
     await database.current.db.delete(apikey).where(eq(apikey.id, created.id));
@@ -122,7 +106,7 @@ describe("the API key verifier", () => {
       .update(apikey)
       .set({ expiresAt: new Date(Date.now() + 800) })
       .where(eq(apikey.id, created.id));
-    const cached = createApiKeyVerifier({ db: database.current.db, cacheSeconds: 9 });
+    const cached = createApiKeyVerifier({ db: database.current.db, logger, cacheSeconds: 9 });
     await cached.verify(created.key);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await refusal(cached.verify(created.key))).reason).toBe("API_KEY_EXPIRED");
@@ -136,6 +120,7 @@ describe("the API key verifier", () => {
     ];
     const cached = createApiKeyVerifier({
       db: database.current.db,
+      logger,
       cacheSeconds: 9,
       maxEntries: 1,
     });
@@ -148,7 +133,7 @@ describe("the API key verifier", () => {
 
   it("forgets a key on request, so the instance that revoked it refuses it at once", async () => {
     const created = await createKey(await createUser(), ["todos:read"]);
-    const cached = createApiKeyVerifier({ db: database.current.db, cacheSeconds: 9 });
+    const cached = createApiKeyVerifier({ db: database.current.db, logger, cacheSeconds: 9 });
     await cached.verify(created.key);
     await database.current.db.delete(apikey).where(eq(apikey.id, created.id));
     cached.forget(created.id);
@@ -156,7 +141,7 @@ describe("the API key verifier", () => {
   });
 
   it.each([10, -1, Number.NaN])("refuses a cache of %s seconds", (cacheSeconds) => {
-    expect(() => createApiKeyVerifier({ db: database.current.db, cacheSeconds })).toThrow(
+    expect(() => createApiKeyVerifier({ db: database.current.db, logger, cacheSeconds })).toThrow(
       RangeError,
     );
   });

@@ -4,6 +4,9 @@ import type { Database } from "@repo/db/client";
 import * as schema from "@repo/db/schema";
 import { eq } from "drizzle-orm";
 import { DEVICE_CLIENT_ID } from "../../src/api-keys/device-key-grant";
+import { DAY_SECONDS } from "../../src/api-keys/key-lifetimes";
+import { type ApiScope, scopesToPermissions } from "../../src/api-keys/scopes";
+import { createAuth } from "../../src/server";
 import { type AuthUnderTest, postAuth } from "../../src/testing";
 
 type App = Pick<AuthUnderTest, "handle" | "baseUrl">;
@@ -22,6 +25,30 @@ export async function createdKey(
   if (response.status !== 200)
     throw new Error(`create-scoped answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as { id: string; key: string; expiresAt: string };
+}
+
+let keyOwners = 0;
+
+/** A verified user straight into the database, for tests that need only a key's owner. */
+export async function insertKeyOwner(db: Database) {
+  const id = `key-user-${++keyOwners}`;
+  await db
+    .insert(schema.user)
+    .values({ id, name: `Name ${id}`, email: `${id}@example.test`, emailVerified: true });
+  return id;
+}
+
+/** A key for `userId` through Better Auth's api-key plugin, server-side (no session). */
+export function insertKey(
+  db: Database,
+  userId: string,
+  scopes: ApiScope[],
+  expiresIn = 7 * DAY_SECONDS,
+) {
+  const auth = createAuth({ db, secret: "s".repeat(40), baseURL: "http://localhost:3000" });
+  return auth.api.createApiKey({
+    body: { userId, name: "test", expiresIn, permissions: scopesToPermissions(scopes) },
+  });
 }
 
 /** The `apikey.key` column for a plaintext key: base64url(SHA-256), no padding. */

@@ -28,7 +28,17 @@ function Expiry({ iso }: { iso: string | null }) {
   );
 }
 
-/** The user's keys, newest first: name, first characters, scopes, dates, and Revoke. */
+/** A day, not a time: the API records a key's use at most hourly. */
+function LastUsed({ iso }: { iso: string | null }) {
+  if (iso === null) return <>Never used</>;
+  return (
+    <>
+      Last used <When iso={iso} />
+    </>
+  );
+}
+
+/** The user's keys, newest first: name, first characters, scopes, dates, last use, and Revoke. */
 export function KeyList({
   keys,
   onRevoke,
@@ -54,7 +64,8 @@ export function KeyList({
               ))}
             </p>
             <p className="hint">
-              Created <When iso={key.createdAt} /> · <Expiry iso={key.expiresAt} />
+              Created <When iso={key.createdAt} /> · <Expiry iso={key.expiresAt} /> ·{" "}
+              <LastUsed iso={key.lastUsedAt} />
             </p>
           </div>
           <button

@@ -9,6 +9,8 @@ export interface KeySummary {
   scopes: ApiScope[];
   createdAt: string;
   expiresAt: string | null;
+  /** When the API last saw it, to within an hour (the API writes it at most hourly); null: never. */
+  lastUsedAt: string | null;
 }
 
 /** What Better Auth's /api-key/list gives for each key (on the server and in the browser). */
@@ -19,6 +21,8 @@ export interface ListedKey {
   permissions?: unknown;
   createdAt: Date | string;
   expiresAt: Date | string | null;
+  /** Written by the API's key verifier (Better Auth's own verification is not used). */
+  lastRequest?: Date | string | null;
 }
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -33,6 +37,7 @@ export function summarizeKeys(keys: readonly ListedKey[]): KeySummary[] {
       scopes: permissionsToScopes(key.permissions),
       createdAt: iso(key.createdAt),
       expiresAt: key.expiresAt === null ? null : iso(key.expiresAt),
+      lastUsedAt: key.lastRequest ? iso(key.lastRequest) : null,
     }))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
