@@ -2,8 +2,15 @@ import { parseArgs } from "node:util";
 
 export const HOST_NAMES = ["next", "node", "baseline"] as const;
 export type HostName = (typeof HOST_NAMES)[number];
-export const TOKEN_MODES = ["eddsa", "hs256"] as const;
+export const TOKEN_MODES = ["eddsa", "hs256", "apikey"] as const;
 export type TokenMode = (typeof TOKEN_MODES)[number];
+/** The modes in which the bench signs JWTs; `apikey` calls with each user's personal API key. */
+export type JwtMode = Exclude<TokenMode, "apikey">;
+/**
+ * The JWTs of the key mode: the hosts still verify them (they need a JWT configuration to start,
+ * and the growth requests send one), and the baseline, which has no key path, is called with them.
+ */
+export const KEY_MODE_JWT: JwtMode = "eddsa";
 
 export interface BenchOptions {
   smoke: boolean;
@@ -31,7 +38,9 @@ against a bare node:http + pg + jose baseline, on a fresh PostgreSQL database se
   --connections N    concurrent connections (default 64)
   --growth-samples N sequential requests per growth measurement (default 200)
   --hosts LIST       comma-separated, of ${HOST_NAMES.join(", ")} (default all)
-  --modes LIST       token algorithms, of ${TOKEN_MODES.join(", ")} (default both)
+  --modes LIST       credentials, of ${TOKEN_MODES.join(", ")} (default all): JWTs signed with
+                     EdDSA (JWKS) or HS256, or each user's personal API key (list and get
+                     only; the baseline has no key path: key rows compare with its ${KEY_MODE_JWT} rows)
   --otlp             the API's hosts export OpenTelemetry traces and metrics (OTLP/HTTP) to a
                      sink the bench runs; without it they run with no endpoint, telemetry off.
                      OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG, when set, are passed on

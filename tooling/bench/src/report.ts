@@ -1,6 +1,6 @@
 import type { GrowthRow } from "./growth";
 import type { Measurement } from "./load";
-import type { HostName, TokenMode } from "./options";
+import { type HostName, KEY_MODE_JWT, type TokenMode } from "./options";
 import type { Scenario } from "./scenarios";
 
 export interface Table {
@@ -25,10 +25,17 @@ const fixed = (value: number, digits: number) =>
 const times = (value: number | undefined) =>
   value === undefined || !Number.isFinite(value) ? "–" : `${value.toFixed(2)}×`;
 
-/** One row per token mode × host × scenario, with req/s and p99 against the same run's baseline. */
+/**
+ * One row per token mode × host × scenario, with req/s and p99 against the same run's baseline
+ * (for API key rows, its KEY_MODE_JWT rows: it has no key path, so the ratio holds the key's cost).
+ */
 export function loadTable(rows: LoadRow[]): Table {
+  const baselineMode = (mode: TokenMode) => (mode === "apikey" ? KEY_MODE_JWT : mode);
   const baselineOf = (row: LoadRow) =>
-    rows.find((b) => b.host === "baseline" && b.mode === row.mode && b.scenario === row.scenario);
+    rows.find(
+      (b) =>
+        b.host === "baseline" && b.mode === baselineMode(row.mode) && b.scenario === row.scenario,
+    );
   return {
     headers: [
       "token",

@@ -1,3 +1,4 @@
+import { createApiKeys } from "./api-keys";
 import { connectRedis } from "./baseline/redis.mjs";
 import type { Cleanup } from "./cleanup";
 import { createBenchDatabase, startBenchServer } from "./database";
@@ -11,7 +12,7 @@ import {
 import { type HostSpec, hostSpecs, missingBuild, type RunningHost, startHost } from "./hosts";
 import { measure } from "./load";
 import { log, message } from "./log";
-import type { BenchOptions, TokenMode } from "./options";
+import { type BenchOptions, KEY_MODE_JWT, type TokenMode } from "./options";
 import { startOtlpSink } from "./otlp-sink";
 
 /** With --otlp, the sampler the caller chose (OTEL_TRACES_SAMPLER[_ARG]) reaches the hosts too. */
@@ -23,8 +24,8 @@ function samplerEnv(): Record<string, string> {
 }
 
 import type { HostGrowthRow, LoadRow } from "./report";
-import { type Caller, SCENARIOS } from "./scenarios";
-import { FULL_SIZES, resetData, SMOKE_SIZES, seed } from "./seed";
+import { type Caller, type Scenario, scenariosFor } from "./scenarios";
+import { type Fixtures, FULL_SIZES, resetData, SMOKE_SIZES, seed } from "./seed";
 import { smoke } from "./smoke";
 import { startIssuer } from "./tokens";
 
@@ -59,9 +60,9 @@ async function redisUrlFor(options: BenchOptions): Promise<string | undefined> {
 }
 
 /**
- * The whole run: a database seeded once, then for each token mode and each host: start it,
- * load it scenario by scenario (or check each answers 2xx, in smoke mode), stop it, and put
- * the data back as seeded for the next host.
+ * The whole run: a database seeded once (with an API key per user when the key mode runs), then
+ * for each token mode and each host: start it, load it scenario by scenario (or check each
+ * answers 2xx, in smoke mode), stop it, and put the data back as seeded for the next host.
  */
 export async function run(
   root: string,
@@ -112,11 +113,14 @@ export async function run(
       ? { samples: 1, warmup: 0, maxSeconds: 1 }
       : { samples: options.growthSamples, warmup: 10, maxSeconds: options.growthSeconds },
   };
+  const keyCallers = options.modes.includes("apikey")
+    ? await seedApiKeys(database.url, fixtures.users)
+    : [];
   for (const [modeIndex, mode] of options.modes.entries()) {
     cleanup.check();
-    const issuer = await startIssuer(mode);
-    cleanup.add(`close the ${mode} issuer`, issuer.close);
-    const callers: Caller[] = await Promise.all(
+    const issuer = await startIssuer(mode === "apikey" ? KEY_MODE_JWT : mode);
+    cleanup.add(`close the ${issuer.mode} issuer`, issuer.close);
+    const jwtCallers: Caller[] = await Promise.all(
       fixtures.users.map(async (user) => ({
         token: await issuer.sign(user),
         todoIds: user.todoIds,
@@ -138,21 +142,28 @@ export async function run(
       ...(sink ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint, ...samplerEnv() } : {}),
       ...issuer.env,
     };
+    const scenarios = scenariosFor(mode);
 
-    for (const spec of hosts) {
-      const label = `${mode} ${spec.name}`;
+    for (const spec of hostsFor(mode, hosts, options.modes)) {
+      // The baseline has no key path: in the key mode it is called with the mode's JWTs.
+      const credential: TokenMode =
+        mode === "apikey" && spec.name === "baseline" ? issuer.mode : mode;
+      const callers = credential === "apikey" ? keyCallers : jwtCallers;
+      const label = `${credential} ${spec.name}`;
       let host: RunningHost | undefined;
       try {
         cleanup.check();
         host = await startHost(spec, env, (stop) => cleanup.add(`stop ${spec.name}`, stop));
         log(`${label}: ready at ${host.url} (pid ${host.pid})`);
         if (options.smoke) {
-          const checked = await smoke(host, mode, callers);
+          const checked = await smoke(host, credential, scenarios, callers);
           result.passed += checked.passed;
           result.failures.push(...checked.failures);
-        } else await load(host, mode, callers, options, result, cleanup);
-        // Growth is a matter of the database and the query, not of the token: once per host.
-        if (options.smoke || modeIndex === 0) await measureHostGrowth(host, label, growth, result);
+        } else await load(host, credential, scenarios, callers, options, result, cleanup);
+        // Growth is a matter of the database and the query, not of the token: once per host
+        // (in smoke runs, once per JWT mode; its requests send JWTs in every mode).
+        if (modeIndex === 0 || (options.smoke && mode !== "apikey"))
+          await measureHostGrowth(host, label, growth, result);
       } catch (error) {
         if (cleanup.closing) break;
         result.failures.push(`${label}: ${message(error)}`);
@@ -182,16 +193,40 @@ function reportSink(
     result.failures.push(`--otlp: the hosts exported no traces or no metrics (${line})`);
 }
 
+/**
+ * The key mode's hosts: the API's two. The baseline joins them only when the run has no
+ * KEY_MODE_JWT rows of its own, which the key rows are then compared with.
+ */
+function hostsFor(mode: TokenMode, hosts: HostSpec[], modes: TokenMode[]): HostSpec[] {
+  if (mode !== "apikey" || !modes.includes(KEY_MODE_JWT)) return hosts;
+  return hosts.filter((host) => host.name !== "baseline");
+}
+
+/** The load users calling with a personal API key each; the growth users call with JWTs. */
+async function seedApiKeys(url: string, users: Fixtures["users"]): Promise<Caller[]> {
+  const started = performance.now();
+  const keys = await createApiKeys(url, users);
+  log(
+    `database: ${keys.size} API keys created in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return users.map((user) => {
+    const token = keys.get(user.id);
+    if (!token) throw new Error(`no API key was created for ${user.id}`);
+    return { token, todoIds: user.todoIds };
+  });
+}
+
 /** Every scenario in turn, measured under load. */
 async function load(
   host: RunningHost,
   mode: TokenMode,
+  scenarios: readonly Scenario[],
   callers: Caller[],
   options: BenchOptions,
   result: RunResult,
   cleanup: Cleanup,
 ) {
-  for (const scenario of SCENARIOS) {
+  for (const scenario of scenarios) {
     cleanup.check();
     const measured = await measure(host.url, host.pid, scenario, callers, options);
     cleanup.check(); // a run cut short by Ctrl-C is not a measurement

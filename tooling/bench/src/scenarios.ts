@@ -1,9 +1,19 @@
+import type { TokenMode } from "./options";
 import { CREATED_TITLE } from "./seed";
 
 export const SCENARIOS = ["list", "get", "patch", "create"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
-/** A user the load acts as: a token the hosts accept and the ids of that user's todos. */
+/**
+ * A key is checked before any handler runs, the same way for every operation: the reads, the
+ * cheapest requests, show its cost best; writes would add a minute to the run and say no more.
+ */
+const KEY_SCENARIOS: readonly Scenario[] = ["list", "get"];
+
+export const scenariosFor = (mode: TokenMode): readonly Scenario[] =>
+  mode === "apikey" ? KEY_SCENARIOS : SCENARIOS;
+
+/** A user the load acts as: a token (a JWT or an API key) the hosts accept and the ids of that user's todos. */
 export interface Caller {
   token: string;
   todoIds: string[];

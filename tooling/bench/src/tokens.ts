@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import type { TokenMode } from "./options";
+import type { JwtMode } from "./options";
 import type { BenchUser } from "./seed";
 
 /** Who signs the bench's tokens in one mode, and the variables that make the hosts accept them. */
 export interface Issuer {
-  mode: TokenMode;
+  mode: JwtMode;
   /** AUTH_* variables for the hosts. */
   env: Record<string, string>;
   sign(user: BenchUser): Promise<string>;
@@ -36,7 +36,7 @@ const claimsOf = (user: BenchUser) =>
  * EdDSA: an Ed25519 key generated for the run, its JWKS served on loopback as Better Auth
  * serves it. HS256: a random shared secret (AUTH_JWT_SECRET).
  */
-export async function startIssuer(mode: TokenMode): Promise<Issuer> {
+export async function startIssuer(mode: JwtMode): Promise<Issuer> {
   if (mode === "hs256") {
     const key = randomBytes(32);
     const secret = key.toString("base64url");

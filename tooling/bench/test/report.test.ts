@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { parseStat, parseStatusKb, treeOf } from "../src/proc";
 import { type LoadRow, loadTable, renderMarkdown, renderText } from "../src/report";
 
-const row = (host: LoadRow["host"], reqPerSec: number, p99Ms: number): LoadRow => ({
-  mode: "eddsa",
+const row = (
+  host: LoadRow["host"],
+  reqPerSec: number,
+  p99Ms: number,
+  mode: LoadRow["mode"] = "eddsa",
+): LoadRow => ({
+  mode,
   host,
   scenario: "list",
   requests: reqPerSec * 10,
@@ -23,6 +28,16 @@ describe("the load table", () => {
     expect(next.slice(0, 5)).toEqual(["eddsa", "next", "list", "1500", "0.25×"]);
     expect(next[7]).toBe("2.50×");
     expect(table.rows[0]?.[4]).toBe("");
+  });
+
+  it("states API key rows against the baseline's eddsa rows, the baseline having no key path", () => {
+    const rows = loadTable([
+      row("baseline", 6000, 20, "hs256"),
+      row("baseline", 5000, 25),
+      row("node", 4000, 50, "apikey"),
+    ]).rows;
+    expect(rows[2]?.slice(0, 5)).toEqual(["apikey", "node", "list", "4000", "0.80×"]);
+    expect(rows[2]?.[7]).toBe("2.00×");
   });
 
   it("renders aligned plain text and Markdown with numbers right-aligned", () => {

@@ -3,18 +3,22 @@ import os from "node:os";
 import path from "node:path";
 import { Cleanup } from "../cleanup";
 import { message } from "../log";
-import { type BenchOptions, parseOptions, USAGE } from "../options";
+import { type BenchOptions, KEY_MODE_JWT, parseOptions, USAGE } from "../options";
 import { growthTable, loadTable, renderMarkdown, renderText } from "../report";
 import { type RunResult, run } from "../run";
 import { FULL_SIZES } from "../seed";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
 
+// What the key rows measure, and what their "× base" is against.
+const KEY_MODE_NOTE = `apikey: each user's personal API key (both scopes, made through Better Auth), verified by the hosts in-process against the apikey table and remembered ≤5 s per instance; list and get only. The baseline has no key path: key rows are × base of its ${KEY_MODE_JWT} rows, so the ratio includes the key's cost`;
+
 function describeRun(options: BenchOptions): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   return [
     `${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${cpu} · ${Math.round(os.totalmem() / 2 ** 30)} GB`,
     `${FULL_SIZES.users} users × ${FULL_SIZES.todosPerUser} todos; ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per scenario; request logs on, rate limits in Redis, ${options.otlp ? "OpenTelemetry exported (OTLP/HTTP to a local sink)" : "no OpenTelemetry endpoint"}`,
+    ...(options.modes.includes("apikey") ? [KEY_MODE_NOTE] : []),
   ].join("\n");
 }
 
