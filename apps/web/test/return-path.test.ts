@@ -24,10 +24,24 @@ describe("safeReturnPath", () => {
   ])("refuses %s", (_, value) => {
     expect(safeReturnPath(value)).toBeNull();
   });
+});
 
-  it("reads back what signInThenReturnTo encoded", () => {
-    const next = new URL(signInThenReturnTo("/device?user_code=AB&x=1"), "http://web").searchParams;
-    expect(safeReturnPath(next.get("next"))).toBe("/device?user_code=AB&x=1");
+describe("signInThenReturnTo", () => {
+  it.each(["/todos", "/account", "/account/api-keys", "/token", "/device?user_code=AB&x=1"])(
+    "comes back to the signed-in page %s, query and all",
+    (page) => {
+      const next = new URL(signInThenReturnTo(page), "http://web").searchParams;
+      expect(safeReturnPath(next.get("next"))).toBe(page);
+    },
+  );
+
+  it.each([
+    "//evil.example/account",
+    "/\\evil.example",
+    "https://evil.example/",
+    "/api/auth/sign-out",
+  ])("is plain /sign-in for %s, which is not a page of this site", (path) => {
+    expect(signInThenReturnTo(path)).toBe("/sign-in");
   });
 });
 

@@ -32,5 +32,9 @@ export type ReturnPathPage = "/sign-in" | "/sign-up" | "/verified";
 export const withReturnPath = (page: ReturnPathPage, next: string | null | undefined) =>
   next ? `${page}?next=${encodeURIComponent(next)}` : page;
 
-/** /sign-in that comes back to `path` (a page of this site) once the user has signed in. */
-export const signInThenReturnTo = (path: string) => withReturnPath("/sign-in", path);
+/**
+ * /sign-in that comes back to `path` (a signed-in page's path and query, "/device?user_code=…")
+ * once the user has signed in; plain /sign-in when `path` is not a page of this site.
+ */
+export const signInThenReturnTo = (path: string) =>
+  withReturnPath("/sign-in", safeReturnPath(path));

@@ -3,6 +3,7 @@ import { describeError } from "@repo/logger";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/auth";
+import { signInThenReturnTo } from "@/lib/return-path";
 import { getLogger } from "@/logger";
 
 /** The Better Auth session of this request, or null. Reading headers makes the page dynamic. */
@@ -21,9 +22,13 @@ export async function getSession() {
   }
 }
 
-/** The session, or a redirect to /sign-in. */
-export async function requireSession() {
+/**
+ * The session, or a redirect to /sign-in that comes back to `page` once signed in. `page` is
+ * the asking page's path, with the query it needs to come back to the same thing
+ * ("/device?user_code=…"): a server component is not told its own URL.
+ */
+export async function requireSession(page: string) {
   const session = await getSession();
-  if (!session) redirect("/sign-in");
+  if (!session) redirect(signInThenReturnTo(page));
   return session;
 }

@@ -43,7 +43,7 @@ function deviceOf(userAgent: string | null | undefined): string {
 // /account — who is signed in, where, and the way to end those sessions; API keys (a link);
 // your data: export, delete.
 export default async function AccountPage() {
-  const { user, session: current } = await requireSession();
+  const { user, session: current } = await requireSession("/account");
   const sessions = await getAuth().api.listSessions({ headers: await headers() });
   sessions.sort((a, b) => +new Date(b.updatedAt) - +new Date(a.updatedAt));
   // Read on the server at run time, so one build serves any API address.

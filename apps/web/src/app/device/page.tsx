@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { DeviceApproval } from "@/components/device/device-approval";
 import { normalizeUserCode } from "@/components/device/user-code";
-import { signInThenReturnTo } from "@/lib/return-path";
-import { getSession } from "@/lib/session";
+import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Connect a device · Todo" };
 
@@ -17,8 +15,7 @@ export default async function DevicePage({
 }) {
   const given = (await searchParams).user_code;
   const code = typeof given === "string" ? normalizeUserCode(given) : "";
-  const session = await getSession();
-  if (!session) redirect(signInThenReturnTo(code ? `/device?user_code=${code}` : "/device"));
+  const session = await requireSession(code ? `/device?user_code=${code}` : "/device");
   return (
     <AuthCard title="Connect a device" intro="Let an app in your terminal use your account.">
       <p className="hint">Signed in as {session.user.email}.</p>

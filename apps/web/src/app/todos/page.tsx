@@ -8,7 +8,7 @@ import { requireSession } from "@/lib/session";
 export const metadata: Metadata = { title: "Todos · Todo" };
 
 export default async function TodosPage() {
-  const { user } = await requireSession();
+  const { user } = await requireSession("/todos");
   return (
     <>
       <AppHeader name={user.name} email={user.email} wide />

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "API token · Todo" };
 
 // /token — a JWT for calling the API by hand (curl, scripts), for developers.
 export default async function TokenPage() {
-  const { user } = await requireSession();
+  const { user } = await requireSession("/token");
   return (
     <SignedInPage user={user}>
       <h1>API token</h1>

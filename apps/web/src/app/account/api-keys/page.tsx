@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "API keys · Todo" };
 
 // /account/api-keys — personal API keys for scripts and other programs: create (seen once), list, revoke.
 export default async function ApiKeysPage() {
-  const { user } = await requireSession();
+  const { user } = await requireSession("/account/api-keys");
   const { apiKeys } = await getAuth().api.listApiKeys({ headers: await headers() });
   return (
     <SignedInPage user={user} back={{ href: "/account", label: "Account" }}>
