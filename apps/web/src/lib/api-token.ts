@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { signInThenReturnHere } from "./return-path";
 import { createTokenCache, readClaims, type TokenCache } from "./token-cache";
 
 /** The session behind the page is gone (signed out, expired) or now belongs to someone else. */
@@ -6,7 +7,10 @@ export class SessionEndedError extends Error {
   override readonly name = "SessionEndedError";
 
   constructor(
-    /** Where to send the user: /sign-in when signed out, /todos to re-render for a new user. */
+    /**
+     * Where to send the user: /sign-in (and back to this page) when signed out, /todos to
+     * re-render for a new user.
+     */
     readonly redirectTo: "/sign-in" | "/todos",
   ) {
     super(redirectTo === "/sign-in" ? "You are signed out" : "You signed in as someone else");
@@ -48,6 +52,8 @@ export function forgetApiTokens(): void {
 /** If `error` says the session ended, leave the page for where the user belongs, and say so. */
 export function leaveIfSessionEnded(error: unknown): boolean {
   if (!(error instanceof SessionEndedError)) return false;
-  window.location.assign(error.redirectTo);
+  window.location.assign(
+    error.redirectTo === "/sign-in" ? signInThenReturnHere() : error.redirectTo,
+  );
   return true;
 }

@@ -38,3 +38,7 @@ export const withReturnPath = (page: ReturnPathPage, next: string | null | undef
  */
 export const signInThenReturnTo = (path: string) =>
   withReturnPath("/sign-in", safeReturnPath(path));
+
+/** /sign-in that comes back to the page the browser shows: for a session that ended under it. */
+export const signInThenReturnHere = () =>
+  signInThenReturnTo(`${window.location.pathname}${window.location.search}`);

@@ -1,4 +1,5 @@
 import { API_KEYS_PER_USER } from "@repo/auth/api-key-policy";
+import { signInThenReturnHere } from "@/lib/return-path";
 
 /** An error as Better Auth's client reports it: the HTTP status and the body's code, if any. */
 export interface AuthClientError {
@@ -19,9 +20,9 @@ export function describeKeyError(action: string, error: AuthClientError): string
   return `${action}.`;
 }
 
-/** The session ended (another tab signed out): go where a signed-out user belongs. */
+/** The session ended (another tab signed out): sign in, and come back to this page. */
 export function leaveIfSignedOut(error: AuthClientError): boolean {
   if (error.status !== 401) return false;
-  window.location.assign("/sign-in");
+  window.location.assign(signInThenReturnHere());
   return true;
 }
