@@ -27,7 +27,7 @@ test("sign up → mail → verify → sign in → forgot → reset → the old s
   await test.step("sign up: no session yet, a mail with the confirmation link", async () => {
     await fillSignUp(page, user);
     await page.goto("/todos");
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Ftodos$/);
   });
 
   await test.step("signing in before confirming is refused, and sends a new link", async () => {
@@ -87,7 +87,7 @@ test("sign up → mail → verify → sign in → forgot → reset → the old s
     const token = await page.request.get("/api/auth/token");
     expect(token.status()).toBe(401);
     await page.reload();
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Ftodos$/);
   });
 
   await test.step("the old password is refused, the new one signs in", async () => {
@@ -108,7 +108,7 @@ test("sign up → mail → verify → sign in → forgot → reset → the old s
       .click();
     await expect(sessions).toHaveCount(1);
     await other.reload();
-    await expect(other).toHaveURL(/\/sign-in$/);
+    await expect(other).toHaveURL(/\/sign-in\?next=%2Ftodos$/);
   });
 
   await test.step("sign out everywhere ends this session too", async () => {

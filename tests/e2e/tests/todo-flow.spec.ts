@@ -123,7 +123,7 @@ test("a new user signs up, creates, edits, completes, filters, searches, deletes
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto("/todos");
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Ftodos$/);
     await expect(todoList(page)).toBeHidden();
   });
 
@@ -134,7 +134,7 @@ test("a new user signs up, creates, edits, completes, filters, searches, deletes
     await expect(
       page.getByRole("alert").filter({ hasText: "Invalid email or password" }),
     ).toBeVisible();
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Ftodos$/);
   });
 
   await test.step("sign in again: the todos are back", async () => {
