@@ -43,10 +43,16 @@ export const projects: CommandGroup = {
       name: "restore",
       summary: "restore a deleted project (it comes back empty)",
       args: "<id>",
+      json: "the project as the API answers it, one JSON object",
       positionals: [1, 1],
-      async run({ positionals: [id] }, context) {
+      async run({ values, positionals: [id] }, context) {
         const { project } = await context.client().projects.restore(id as string);
-        context.io.stdout(`Restored project ${namedLine(project)}`);
+        await printResult(
+          context.io,
+          values,
+          project,
+          () => `Restored project ${namedLine(project)}`,
+        );
       },
     },
   ],

@@ -2,6 +2,9 @@ import { flagOf } from "../args";
 import type { Values } from "../command";
 import type { Io } from "../context";
 
+/** `json` of a command that deletes: there is no object to print. */
+export const PRINTS_NOTHING = "print nothing (the exit code says it worked)";
+
 export const wantsJson = (values: Values) => flagOf(values, "json");
 
 /**
