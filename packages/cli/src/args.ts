@@ -9,6 +9,9 @@ export const GLOBAL_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsOptionsConfig;
 
+/** Taken by every command that declares `json` (what it prints then). */
+const JSON_OPTION = { json: { type: "boolean" } } satisfies ParseArgsOptionsConfig;
+
 export const GLOBAL_HELP = `Global options:
   --api-url <url>   the API (else TODO_API_URL, the stored login's, http://localhost:3001)
   --web-url <url>   the web app, for login (else TODO_WEB_URL, http://localhost:3000)
@@ -49,7 +52,7 @@ function attachDashValues(argv: string[], options: ParseArgsOptionsConfig): stri
 /** The command's options and positionals; anything it does not take is a usage error (exit 2). */
 export function parseCommandArgs(command: Command, where: string, argv: string[]): Input {
   let parsed: { values: Values; positionals: string[] };
-  const options = { ...GLOBAL_OPTIONS, ...command.options };
+  const options = { ...GLOBAL_OPTIONS, ...(command.json ? JSON_OPTION : {}), ...command.options };
   try {
     parsed = parseArgs({
       args: attachDashValues(argv, options),

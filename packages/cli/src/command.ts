@@ -18,6 +18,11 @@ export interface Command {
   /** The options' help lines. */
   help?: string;
   options?: ParseArgsOptionsConfig;
+  /**
+   * What `--json` prints, for the help line. Set, the command takes `--json` and prints through
+   * `printResult` (output/print.ts).
+   */
+  json?: string;
   /** Positional arguments: [fewest, most]; default [0, 0]. */
   positionals?: [number, number];
   run(input: Input, context: Context): Promise<void>;

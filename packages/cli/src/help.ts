@@ -28,13 +28,27 @@ export const groupHelp = (group: CommandGroup) => `Usage: todo ${group.name} <co
 Commands:
 ${list(group.subcommands)}`;
 
+/**
+ * The command's option lines with `--json`'s added (when it takes it): in the column of the
+ * others' text, before any closing note.
+ */
+function optionLines(command: Command): string[] {
+  const lines = command.help ? command.help.split("\n") : [];
+  if (!command.json) return lines;
+  const column = /^ {2}-.*?\S {2,}(?=\S)/m.exec(command.help ?? "")?.[0].length ?? 11;
+  let at = lines.length;
+  while (at > 0 && /^ {2}[^ -]/.test(lines[at - 1] as string)) at--;
+  return lines.toSpliced(at, 0, `${"  --json".padEnd(column)}${command.json}`);
+}
+
 export function commandHelp(command: Command, where: string): string {
-  const usage = `Usage: ${where}${command.args ? ` ${command.args}` : ""}${command.options ? " [options]" : ""}`;
+  const options = optionLines(command);
+  const usage = `Usage: ${where}${command.args ? ` ${command.args}` : ""}${options.length > 0 ? " [options]" : ""}`;
   return [
     usage,
     "",
     command.summary,
-    ...(command.help ? ["", "Options:", command.help] : []),
+    ...(options.length > 0 ? ["", "Options:", ...options] : []),
     "",
     GLOBAL_HELP,
   ].join("\n");

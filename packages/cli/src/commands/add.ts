@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { listOf, stringOf } from "../args";
 import type { Command } from "../command";
+import { printResult } from "../output/print";
 import { todoSummary } from "../output/todos";
 import { createNameResolver } from "../resolve-names";
 import { parseDate, parsePriority } from "../values";
@@ -15,6 +16,7 @@ export const add: Command = {
   --project <name|id>   put it in this project
   --label <name|id>     give it this label (repeatable)
   A title of several words needs no quotes: \`todo add buy milk\`.`,
+  json: "the todo as the API answers it, one JSON object",
   options: {
     due: { type: "string" },
     priority: { type: "string" },
@@ -39,6 +41,6 @@ export const add: Command = {
       // The 429 retry sends the create again: the key makes that safe whatever happened.
       { idempotencyKey: randomUUID() },
     );
-    context.io.stdout(`Added ${todoSummary(todo)}`);
+    await printResult(context.io, values, todo, () => `Added ${todoSummary(todo)}`);
   },
 };

@@ -2,6 +2,7 @@ import type { TodoPatchBody } from "@repo/api-client";
 import { flagOf, listOf, stringOf } from "../args";
 import type { Command, Values } from "../command";
 import { usageError } from "../exit-codes";
+import { printResult } from "../output/print";
 import { todoSummary } from "../output/todos";
 import type { NameResolver } from "../resolve-names";
 import { createNameResolver } from "../resolve-names";
@@ -47,6 +48,7 @@ export const edit: Command = {
   --label <name|id>         the todo's labels become these (repeatable) | --no-labels
   --if-match <etag>         write only if the todo's ETag is still this one, instead of
                             the one read just before the write`,
+  json: "the todo as the API answers it, one JSON object",
   options: {
     title: { type: "string" },
     due: { type: "string" },
@@ -68,6 +70,6 @@ export const edit: Command = {
       ifMatch = current.etag;
     }
     const { todo } = await client.patch(id as string, patch, { ifMatch });
-    context.io.stdout(`Changed ${todoSummary(todo)}`);
+    await printResult(context.io, values, todo, () => `Changed ${todoSummary(todo)}`);
   },
 };

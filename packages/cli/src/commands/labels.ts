@@ -1,6 +1,6 @@
 import type { Label } from "@repo/api-client";
-import { flagOf } from "../args";
 import type { CommandGroup } from "../command";
+import { printResult } from "../output/print";
 import { formatTable } from "../output/table";
 import { namedSubcommands } from "./named-subcommands";
 
@@ -12,15 +12,13 @@ export const labels: CommandGroup = {
     {
       name: "ls",
       summary: "list labels",
-      help: "  --json   the labels as the API answers them, one JSON array",
-      options: { json: { type: "boolean" } },
+      json: "the labels as the API answers them, one JSON array",
       async run({ values }, context) {
         const all: Label[] = [];
         for await (const label of context.client().labels.listAll({ limit: 100 })) all.push(label);
-        if (flagOf(values, "json")) return context.io.stdout(JSON.stringify(all, null, 2));
-        if (all.length === 0) context.io.stdout("No labels.");
-        for (const row of formatTable(all.map((l) => [l.id, l.name, l.color])))
-          context.io.stdout(row);
+        await printResult(context.io, values, all, () =>
+          all.length === 0 ? "No labels." : formatTable(all.map((l) => [l.id, l.name, l.color])),
+        );
       },
     },
     ...namedSubcommands("label", { summary: "delete a label for good (every todo loses it)" }),

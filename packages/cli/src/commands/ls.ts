@@ -2,6 +2,7 @@ import type { Todo, TodoClient, TodoListParams } from "@repo/api-client";
 import { flagOf, listOf, stringOf } from "../args";
 import type { Command, Values } from "../command";
 import { usageError } from "../exit-codes";
+import { printResult, wantsJson } from "../output/print";
 import { todoLines } from "../output/todos";
 import { createNameResolver, type NameResolver } from "../resolve-names";
 import { parseDate, parseLimit, parsePriority, parseSort } from "../values";
@@ -60,8 +61,8 @@ export const ls: Command = {
                              dueAt, priority, -priority
   --limit <n>                page size, 1–100 (default 20)
   --cursor <cursor>          the page after the one that printed it
-  --all                      every page
-  --json                     the todos as the API answers them, one JSON array, on stdout`,
+  --all                      every page`,
+  json: "the todos as the API answers them, one JSON array; More: on stderr",
   options: {
     completed: { type: "boolean" },
     open: { type: "boolean" },
@@ -76,7 +77,6 @@ export const ls: Command = {
     limit: { type: "string" },
     cursor: { type: "string" },
     all: { type: "boolean" },
-    json: { type: "boolean" },
   },
   async run({ values }, context) {
     const { io } = context;
@@ -85,17 +85,15 @@ export const ls: Command = {
     const params = await paramsOf(values, names);
     const { todos, nextCursor } = await fetchTodos(client, params, flagOf(values, "all"));
     const more = nextCursor && `More: add --cursor ${nextCursor} (or --all).`;
-    if (flagOf(values, "json")) {
-      io.stdout(JSON.stringify(todos, null, 2));
-      if (more) io.stderr(more);
-      return;
-    }
-    if (todos.length === 0) io.stdout("No todos.");
-    const named = todos.some((todo) => todo.projectId || todo.labelIds.length > 0);
-    const lookup = named
-      ? { projects: await names.names("project"), labels: await names.names("label") }
-      : { projects: new Map(), labels: new Map() };
-    for (const line of todoLines(todos, lookup)) io.stdout(line);
-    if (more) io.stdout(more);
+    await printResult(io, values, todos, async () => {
+      const named = todos.some((todo) => todo.projectId || todo.labelIds.length > 0);
+      const lookup = named
+        ? { projects: await names.names("project"), labels: await names.names("label") }
+        : { projects: new Map(), labels: new Map() };
+      const lines = todos.length === 0 ? ["No todos."] : todoLines(todos, lookup);
+      return more ? [...lines, more] : lines;
+    });
+    // Beside the JSON, not in it: stdout stays one array.
+    if (more && wantsJson(values)) io.stderr(more);
   },
 };

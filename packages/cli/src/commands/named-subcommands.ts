@@ -1,6 +1,7 @@
 import type { Color, TodoClient } from "@repo/api-client";
 import { stringOf } from "../args";
 import type { Command } from "../command";
+import { PRINTS_NOTHING, printResult } from "../output/print";
 import { createNameResolver } from "../resolve-names";
 import { parseColor } from "../values";
 
@@ -45,6 +46,7 @@ export function namedSubcommands(
       summary: `add a ${kind}`,
       args: "<name>",
       help: "  --color <color>   gray (default), red, orange, yellow, green, teal, blue, indigo, purple, pink",
+      json: `the ${kind} as the API answers it, one JSON object`,
       options: { color: { type: "string" } },
       positionals: [1, 1],
       async run({ values, positionals: [name] }, context) {
@@ -53,31 +55,38 @@ export function namedSubcommands(
           name: name as string,
           color: color === undefined ? undefined : parseColor(color),
         });
-        context.io.stdout(`Added ${kind} ${namedLine(item)}`);
+        await printResult(context.io, values, item, () => `Added ${kind} ${namedLine(item)}`);
       },
     },
     {
       name: "rename",
       summary: `rename a ${kind}`,
       args: "<name|id> <new name>",
+      json: `the ${kind} as the API answers it, one JSON object`,
       positionals: [2, 2],
-      async run({ positionals: [which, name] }, context) {
+      async run({ values, positionals: [which, name] }, context) {
         const client = context.client();
         const id = await createNameResolver(client).id(kind, which as string);
         const item = await routes(client, kind).rename(id, name as string);
-        context.io.stdout(`Renamed ${kind} ${namedLine(item)}`);
+        await printResult(context.io, values, item, () => `Renamed ${kind} ${namedLine(item)}`);
       },
     },
     {
       name: "rm",
       summary: rm.summary,
       args: "<name|id>",
+      json: PRINTS_NOTHING,
       positionals: [1, 1],
-      async run({ positionals: [which] }, context) {
+      async run({ values, positionals: [which] }, context) {
         const client = context.client();
         const id = await createNameResolver(client).id(kind, which as string);
         await routes(client, kind).delete(id);
-        context.io.stdout(`Deleted ${kind} ${id}${rm.after ? ` ${rm.after(id)}` : ""}`);
+        await printResult(
+          context.io,
+          values,
+          undefined,
+          () => `Deleted ${kind} ${id}${rm.after ? ` ${rm.after(id)}` : ""}`,
+        );
       },
     },
   ];

@@ -2,6 +2,7 @@ import type { Project } from "@repo/api-client";
 import { flagOf } from "../args";
 import type { CommandGroup } from "../command";
 import { usageError } from "../exit-codes";
+import { printResult } from "../output/print";
 import { formatTable } from "../output/table";
 import { namedLine, namedSubcommands } from "./named-subcommands";
 
@@ -13,13 +14,9 @@ export const projects: CommandGroup = {
     {
       name: "ls",
       summary: "list projects",
-      help: `  --archived | --active   only archived, or only active, projects
-  --json                  the projects as the API answers them, one JSON array`,
-      options: {
-        archived: { type: "boolean" },
-        active: { type: "boolean" },
-        json: { type: "boolean" },
-      },
+      help: "  --archived | --active   only archived, or only active, projects",
+      json: "the projects as the API answers them, one JSON array",
+      options: { archived: { type: "boolean" }, active: { type: "boolean" } },
       async run({ values }, context) {
         if (flagOf(values, "archived") && flagOf(values, "active"))
           throw usageError("--archived and --active cannot be used together");
@@ -31,10 +28,11 @@ export const projects: CommandGroup = {
         const all: Project[] = [];
         for await (const project of context.client().projects.listAll({ archived, limit: 100 }))
           all.push(project);
-        if (flagOf(values, "json")) return context.io.stdout(JSON.stringify(all, null, 2));
-        if (all.length === 0) context.io.stdout("No projects.");
-        const rows = all.map((p) => [p.id, p.name, p.color, p.archived ? "archived" : ""]);
-        for (const row of formatTable(rows)) context.io.stdout(row);
+        await printResult(context.io, values, all, () =>
+          all.length === 0
+            ? "No projects."
+            : formatTable(all.map((p) => [p.id, p.name, p.color, p.archived ? "archived" : ""])),
+        );
       },
     },
     ...namedSubcommands("project", {
@@ -45,10 +43,16 @@ export const projects: CommandGroup = {
       name: "restore",
       summary: "restore a deleted project (it comes back empty)",
       args: "<id>",
+      json: "the project as the API answers it, one JSON object",
       positionals: [1, 1],
-      async run({ positionals: [id] }, context) {
+      async run({ values, positionals: [id] }, context) {
         const { project } = await context.client().projects.restore(id as string);
-        context.io.stdout(`Restored project ${namedLine(project)}`);
+        await printResult(
+          context.io,
+          values,
+          project,
+          () => `Restored project ${namedLine(project)}`,
+        );
       },
     },
   ],

@@ -1,4 +1,5 @@
 import type { Command } from "../command";
+import { PRINTS_NOTHING, printResult } from "../output/print";
 import { todoSummary } from "../output/todos";
 
 // todo rm <id> — DELETE /todos/{id} (soft: `todo restore` brings it back for 30 days).
@@ -6,10 +7,16 @@ export const rm: Command = {
   name: "rm",
   summary: "delete a todo (restorable for 30 days)",
   args: "<id>",
+  json: PRINTS_NOTHING,
   positionals: [1, 1],
-  async run({ positionals: [id] }, context) {
+  async run({ values, positionals: [id] }, context) {
     await context.client().delete(id as string);
-    context.io.stdout(`Deleted ${id} (undo with \`todo restore ${id}\`)`);
+    await printResult(
+      context.io,
+      values,
+      undefined,
+      () => `Deleted ${id} (undo with \`todo restore ${id}\`)`,
+    );
   },
 };
 
@@ -18,9 +25,10 @@ export const restore: Command = {
   name: "restore",
   summary: "restore a deleted todo",
   args: "<id>",
+  json: "the todo as the API answers it, one JSON object",
   positionals: [1, 1],
-  async run({ positionals: [id] }, context) {
+  async run({ values, positionals: [id] }, context) {
     const { todo } = await context.client().restore(id as string);
-    context.io.stdout(`Restored ${todoSummary(todo)}`);
+    await printResult(context.io, values, todo, () => `Restored ${todoSummary(todo)}`);
   },
 };

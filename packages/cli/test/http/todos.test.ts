@@ -1,26 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/exit-codes";
 import { testApiHost, useApi } from "../support/api";
+import { cliUsers } from "../support/cli-user";
 import { useBuiltCli } from "../support/run-cli";
 
 const api = useApi();
 const cli = useBuiltCli();
 
-/** A fresh user, and `todo …` as that user against the host. */
-async function asNewUser() {
-  const user = await api.createUser();
-  const env = { TODO_API_URL: api.url(), TODO_TOKEN: user.token, TODO_CONFIG_DIR: "/nonexistent" };
-  const todo = (...args: string[]) => cli.run(args, env);
-  /** stdout parsed, after checking the run succeeded. */
-  const json = async (...args: string[]) => {
-    const run = await todo(...args);
-    expect(run, run.stderr).toMatchObject({ code: 0 });
-    return JSON.parse(run.stdout);
-  };
-  const idOf = (run: { stdout: string }) =>
-    /[0-9a-f]{8}-[0-9a-f-]{27}/.exec(run.stdout)?.[0] as string;
-  return { user, env, todo, json, idOf };
-}
+const asNewUser = cliUsers(api, cli);
 
 describe(`todo against the API (host: ${testApiHost()})`, () => {
   it("whoami prints the email, the user id and the API URL", async () => {
