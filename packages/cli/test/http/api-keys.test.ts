@@ -36,7 +36,11 @@ async function loggedInWith(key: string, name: string) {
   }
 }
 
-describe(`todo with API keys Better Auth created (host: ${testApiHost()})`, () => {
+// Each test spawns the CLI (a Node process) up to 15 times in a row: ~0.2 s each on a quiet
+// machine, several seconds when the suite keeps both cores busy.
+describe(`todo with API keys Better Auth created (host: ${testApiHost()})`, {
+  timeout: 60_000,
+}, () => {
   it("a todos:read key lists todos, and add exits 4 naming todos:write, creating nothing", async () => {
     const user = await api.createUser();
     await api.call("POST", "/api/v1/todos", { token: user.token, json: { title: "read me" } });

@@ -23,7 +23,9 @@ async function apiGet(path: string, token: string) {
   return response.json();
 }
 
-describe(`todo … --json against the API (host: ${testApiHost()})`, () => {
+// Each test spawns the CLI (a Node process) up to 15 times in a row: ~0.2 s each on a quiet
+// machine, several seconds when the suite keeps both cores busy.
+describe(`todo … --json against the API (host: ${testApiHost()})`, { timeout: 60_000 }, () => {
   it("add --json prints the created todo exactly as the API answers a GET of it", async () => {
     const { user, todo } = await asNewUser();
     await todo("labels", "add", "errand");

@@ -24,7 +24,9 @@ async function deviceEndpoints(token?: string) {
   return standIn;
 }
 
-describe(`todo login, whoami, logout (host: ${testApiHost()})`, () => {
+// Each test spawns the CLI (a Node process) up to 15 times in a row: ~0.2 s each on a quiet
+// machine, several seconds when the suite keeps both cores busy.
+describe(`todo login, whoami, logout (host: ${testApiHost()})`, { timeout: 60_000 }, () => {
   it("stores the token 0600 in a 0700 directory, uses it, and logout deletes it though a JWT is no key to revoke (twice is fine)", async () => {
     const user = await api.createUser();
     const web = await deviceEndpoints(user.token);

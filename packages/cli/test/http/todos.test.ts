@@ -9,7 +9,9 @@ const cli = useBuiltCli();
 
 const asNewUser = cliUsers(api, cli);
 
-describe(`todo against the API (host: ${testApiHost()})`, () => {
+// Each test spawns the CLI (a Node process) up to 15 times in a row: ~0.2 s each on a quiet
+// machine, several seconds when the suite keeps both cores busy.
+describe(`todo against the API (host: ${testApiHost()})`, { timeout: 60_000 }, () => {
   it("whoami prints the email, the user id and the API URL", async () => {
     const { user, todo } = await asNewUser();
     const run = await todo("whoami");
