@@ -4,6 +4,7 @@ import { describeError, type Logger } from "@repo/logger";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { InvalidTokenError } from "../verifier/errors";
 import type { Identity } from "../verifier/identity";
+import { createVerifiedTokenCache } from "../verifier/verified-tokens";
 import { hashApiKey } from "./key-hash";
 import { permissionsToScopes } from "./scopes";
 
@@ -49,12 +50,6 @@ export interface ApiKeyVerifier {
   forget(keyId: string): void;
 }
 
-interface Entry {
-  identity: Identity;
-  /** Epoch ms. */
-  until: number;
-}
-
 /**
  * Verifies personal API keys in-process, against the table Better Auth's api-key plugin keeps:
  * the key's SHA-256 (as the plugin stores it) looked up in one indexed query joined to its user,
@@ -73,31 +68,15 @@ export function createApiKeyVerifier(options: ApiKeyVerifierOptions): ApiKeyVeri
     cacheSeconds > API_KEY_CACHE_MAX_SECONDS
   )
     throw new RangeError(`cacheSeconds must be from 0 to ${API_KEY_CACHE_MAX_SECONDS}`);
-  const maxEntries = options.maxEntries ?? 10_000;
   const granularitySeconds = options.lastUsedGranularitySeconds ?? LAST_USED_GRANULARITY_SECONDS;
   if (!Number.isFinite(granularitySeconds) || granularitySeconds < 0)
     throw new RangeError("lastUsedGranularitySeconds must be 0 or more");
   const granularityMs = granularitySeconds * 1000;
-  const entries = new Map<string, Entry>();
-
-  function remembered(hash: string, now: number): Identity | undefined {
-    const entry = entries.get(hash);
-    if (!entry) return undefined;
-    entries.delete(hash);
-    if (now >= entry.until) return undefined;
-    entries.set(hash, entry); // most recently used last
-    return entry.identity;
-  }
-
-  function remember(hash: string, identity: Identity, expiresAt: Date | null, now: number) {
-    const until = Math.min(now + cacheSeconds * 1000, expiresAt?.getTime() ?? Infinity);
-    if (until <= now || maxEntries <= 0) return;
-    entries.set(hash, { identity, until });
-    if (entries.size > maxEntries) {
-      const oldest = entries.keys().next().value;
-      if (oldest !== undefined) entries.delete(oldest);
-    }
-  }
+  // The JWT verifier's cache, keyed here by the key's hash (never its plaintext).
+  const verified = createVerifiedTokenCache({
+    maxEntries: options.maxEntries ?? 10_000,
+    maxAgeMs: cacheSeconds * 1000,
+  });
 
   // Conditional, so that instances verifying one key at once write it once. The clock is the
   // app's, as Better Auth's (it writes expires_at and created_at from JS Dates); drizzle's
@@ -128,7 +107,7 @@ export function createApiKeyVerifier(options: ApiKeyVerifierOptions): ApiKeyVeri
   return {
     async verify(key) {
       const hash = hashApiKey(key);
-      const known = remembered(hash, Date.now());
+      const known = verified.get(hash);
       if (known) return known;
       const [row] = await options.db
         .select({
@@ -164,14 +143,15 @@ export function createApiKeyVerifier(options: ApiKeyVerifierOptions): ApiKeyVeri
         },
       };
       await touch(row.id, row.lastRequest, now);
-      remember(hash, identity, row.expiresAt, now);
+      const expSeconds = row.expiresAt ? row.expiresAt.getTime() / 1000 : Infinity;
+      verified.set(hash, identity, expSeconds, now);
       return identity;
     },
 
     forget(keyId) {
-      for (const [hash, { identity }] of entries)
-        if (identity.credential.kind === "api-key" && identity.credential.keyId === keyId)
-          entries.delete(hash);
+      verified.forget(
+        ({ credential }) => credential.kind === "api-key" && credential.keyId === keyId,
+      );
     },
   };
 }

@@ -56,6 +56,11 @@ export function createVerifiedTokenCache(options: VerifiedTokenCacheOptions) {
       }
     },
 
+    /** Drops every remembered verification whose identity matches (a revoked API key's). */
+    forget(matches: (identity: Identity) => boolean): void {
+      for (const [token, entry] of entries) if (matches(entry.identity)) entries.delete(token);
+    },
+
     get size() {
       return entries.size;
     },
