@@ -11,6 +11,7 @@ import { ACCOUNT_LIFETIMES, type AccountLifetimes } from "./account-lifetimes";
 import { NAME_MAX_LENGTH } from "./account-limits";
 import { accountMails } from "./account-mails";
 import { DEFAULT_API_AUDIENCE } from "./api-audience";
+import { mintApiKey } from "./api-keys/created-key";
 import {
   API_KEY_EXPIRY_DAYS,
   API_KEY_NAME_MAX_LENGTH,
@@ -23,12 +24,7 @@ import {
   DEVICE_CLIENT_ID,
   personalApiKeys,
 } from "./api-keys/personal-api-keys";
-import {
-  API_KEY_PREFIX,
-  API_KEY_RANDOM_LENGTH,
-  API_KEY_SHOWN_LENGTH,
-  scopesToPermissions,
-} from "./api-keys/scopes";
+import { API_KEY_PREFIX, API_KEY_RANDOM_LENGTH, API_KEY_SHOWN_LENGTH } from "./api-keys/scopes";
 import { betterAuthLogger } from "./better-auth-logger";
 import { CLIENT_ADDRESS_HEADER } from "./handle-auth-request";
 import { limitNameLength } from "./name-limit";
@@ -126,13 +122,7 @@ export function createAuth({
   const lifetimes = { ...ACCOUNT_LIFETIMES, ...lifetimeOverrides };
   // The personal-keys plugin creates keys through the api-key plugin's server API (the only
   // side allowed to set their scopes), so it needs the instance it is part of.
-  const createKey: CreateApiKey = async ({ userId, name, expiresInSeconds, scopes }) => {
-    const created = await auth.api.createApiKey({
-      body: { userId, name, expiresIn: expiresInSeconds, permissions: scopesToPermissions(scopes) },
-    });
-    const { id, key, start, expiresAt, createdAt } = created;
-    return { id, key, name: created.name ?? null, start: start ?? null, expiresAt, createdAt };
-  };
+  const createKey: CreateApiKey = (key) => mintApiKey(auth, key);
   const mails = mailer
     ? accountMails({ mailer, appUrl: baseURL, lifetimes, ...(logger ? { logger } : {}) })
     : undefined;
@@ -261,4 +251,5 @@ export function createAuth({
 
 export type Auth = ReturnType<typeof createAuth>;
 
+export { mintApiKey } from "./api-keys/created-key";
 export { CLIENT_ADDRESS_HEADER, handleAuthRequest } from "./handle-auth-request";

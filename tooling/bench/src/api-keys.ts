@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { API_SCOPES, scopesToPermissions } from "@repo/auth/api-key-verifier";
-import { createAuth } from "@repo/auth/server";
+import { API_SCOPES } from "@repo/auth/api-key-verifier";
+import { createAuth, mintApiKey } from "@repo/auth/server";
 import { createDatabase } from "@repo/db/client";
 import type { BenchUser } from "./seed";
 
@@ -22,13 +22,11 @@ export async function createApiKeys(url: string, users: BenchUser[]): Promise<Ma
     });
     const keys = await Promise.all(
       users.map(async (user) => {
-        const created = await auth.api.createApiKey({
-          body: {
-            userId: user.id,
-            name: "bench",
-            expiresIn: KEY_SECONDS,
-            permissions: scopesToPermissions(API_SCOPES),
-          },
+        const created = await mintApiKey(auth, {
+          userId: user.id,
+          name: "bench",
+          expiresInSeconds: KEY_SECONDS,
+          scopes: API_SCOPES,
         });
         return [user.id, created.key] as const;
       }),

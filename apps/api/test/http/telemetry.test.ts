@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { scopesToPermissions } from "@repo/auth/api-key-verifier";
-import { createAuth } from "@repo/auth/server";
+import { createAuth, mintApiKey } from "@repo/auth/server";
 import { user } from "@repo/db/schema";
 import { useTestDatabase } from "@repo/db/testing/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,18 +66,19 @@ describe(`telemetry over OTLP/HTTP (host: ${kind})`, { timeout: 60_000 }, () => 
       .values({ id: "otel-user", name: "Otel", email: "otel@example.test", emailVerified: true });
     token = await issuer.token("otel-user");
     // A personal API key, as Better Auth's api-key plugin creates it.
-    const created = await createAuth({
-      db: database.current.db,
-      secret: "otel-test-secret-".padEnd(40, "o"),
-      baseURL: ISSUER,
-    }).api.createApiKey({
-      body: {
+    const created = await mintApiKey(
+      createAuth({
+        db: database.current.db,
+        secret: "otel-test-secret-".padEnd(40, "o"),
+        baseURL: ISSUER,
+      }),
+      {
         userId: "otel-user",
         name: "otel",
-        expiresIn: 7 * 24 * 3600,
-        permissions: scopesToPermissions(["todos:read"]),
+        expiresInSeconds: 7 * 24 * 3600,
+        scopes: ["todos:read"],
       },
-    });
+    );
     apiKey = created.key;
     // PostgreSQL here trusts local connections, so the password is accepted and unused: it is
     // in the host's configuration only, to be looked for in what the host exports.

@@ -2,9 +2,8 @@ import {
   type ApiKeyVerifier,
   type ApiScope,
   createApiKeyVerifier,
-  scopesToPermissions,
 } from "@repo/auth/api-key-verifier";
-import { type Auth, createAuth } from "@repo/auth/server";
+import { type Auth, createAuth, mintApiKey } from "@repo/auth/server";
 import { createVerifier } from "@repo/auth/verifier";
 import { user } from "@repo/db/schema";
 import { useTestDatabase } from "@repo/db/testing/vitest";
@@ -168,13 +167,11 @@ export function useApi() {
         secret: "api-key-test-secret-".padEnd(40, "k"),
         baseURL: WEB_ORIGIN,
       });
-      const created = await auth.api.createApiKey({
-        body: {
-          userId,
-          name: "test key",
-          expiresIn: expiresInDays * 24 * 3600,
-          permissions: scopesToPermissions(scopes),
-        },
+      const created = await mintApiKey(auth, {
+        userId,
+        name: "test key",
+        expiresInSeconds: expiresInDays * 24 * 3600,
+        scopes,
       });
       return { id: created.id, key: created.key };
     },

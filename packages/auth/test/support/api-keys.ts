@@ -5,8 +5,8 @@ import * as schema from "@repo/db/schema";
 import { eq } from "drizzle-orm";
 import { DEVICE_CLIENT_ID } from "../../src/api-keys/device-key-grant";
 import { DAY_SECONDS } from "../../src/api-keys/key-lifetimes";
-import { type ApiScope, scopesToPermissions } from "../../src/api-keys/scopes";
-import { createAuth } from "../../src/server";
+import type { ApiScope } from "../../src/api-keys/scopes";
+import { createAuth, mintApiKey } from "../../src/server";
 import { type AuthUnderTest, postAuth } from "../../src/testing";
 
 type App = Pick<AuthUnderTest, "handle" | "baseUrl">;
@@ -46,9 +46,7 @@ export function insertKey(
   expiresIn = 7 * DAY_SECONDS,
 ) {
   const auth = createAuth({ db, secret: "s".repeat(40), baseURL: "http://localhost:3000" });
-  return auth.api.createApiKey({
-    body: { userId, name: "test", expiresIn, permissions: scopesToPermissions(scopes) },
-  });
+  return mintApiKey(auth, { userId, name: "test", expiresInSeconds: expiresIn, scopes });
 }
 
 /** The `apikey.key` column for a plaintext key: base64url(SHA-256), no padding. */
