@@ -15,6 +15,7 @@ export {
   API_KEY_SHOWN_LENGTH,
   API_SCOPES,
   type ApiScope,
+  DEVICE_CLIENT_ID,
   isApiScope,
   parseScopeParameter,
   permissionsToScopes,

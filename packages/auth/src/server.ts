@@ -21,10 +21,14 @@ import {
 import {
   type CreateApiKey,
   checkDeviceRequest,
-  DEVICE_CLIENT_ID,
   personalApiKeys,
 } from "./api-keys/personal-api-keys";
-import { API_KEY_PREFIX, API_KEY_RANDOM_LENGTH, API_KEY_SHOWN_LENGTH } from "./api-keys/scopes";
+import {
+  API_KEY_PREFIX,
+  API_KEY_RANDOM_LENGTH,
+  API_KEY_SHOWN_LENGTH,
+  DEVICE_CLIENT_ID,
+} from "./api-keys/scopes";
 import { betterAuthLogger } from "./better-auth-logger";
 import { CLIENT_ADDRESS_HEADER } from "./handle-auth-request";
 import { limitNameLength } from "./name-limit";

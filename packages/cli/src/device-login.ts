@@ -1,12 +1,13 @@
 // The device authorization grant (RFC 8628) against Better Auth's deviceAuthorization plugin.
 import type { FetchLike } from "@repo/api-client";
+import { API_SCOPES, DEVICE_CLIENT_ID } from "@repo/auth/api-key-policy";
 import { z } from "zod";
 import { CliError, EXIT } from "./exit-codes";
 
 /** Where the web app serves the plugin's endpoints: `<base>/code` and `<base>/token`. */
 export const DEVICE_AUTH_BASE_PATH = "/api/auth/device";
-export const CLIENT_ID = "todo-cli";
-export const REQUESTED_SCOPE = "todos:read todos:write";
+/** Every scope: a CLI reads and writes todos, projects and labels. */
+export const REQUESTED_SCOPE = API_SCOPES.join(" ");
 export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 /** RFC 8628 §3.5: a `slow_down` adds 5 s to the interval, for this and every later poll. */
 export const SLOW_DOWN_SECONDS = 5;
@@ -63,7 +64,7 @@ export async function requestDeviceCode(
   webUrl: string,
 ): Promise<DeviceCode> {
   const response = await post(deps, `${webUrl}${DEVICE_AUTH_BASE_PATH}/code`, {
-    client_id: CLIENT_ID,
+    client_id: DEVICE_CLIENT_ID,
     scope: REQUESTED_SCOPE,
   });
   const body = await readJson(response, "The device code endpoint");
@@ -98,7 +99,7 @@ export async function pollForToken(
     const response = await post(deps, `${webUrl}${DEVICE_AUTH_BASE_PATH}/token`, {
       grant_type: DEVICE_CODE_GRANT,
       device_code: code.device_code,
-      client_id: CLIENT_ID,
+      client_id: DEVICE_CLIENT_ID,
     });
     const body = await readJson(response, "The token endpoint");
     const token = tokenSchema.safeParse(body);

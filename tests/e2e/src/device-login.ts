@@ -1,8 +1,7 @@
 // The CLI's side of the device login (RFC 8628), spoken to Better Auth's routes directly, as
 // `todo login` does: ask for a code, then poll the token endpoint.
+import { DEVICE_CLIENT_ID } from "@repo/auth/api-key-policy";
 import { currentRun } from "./run";
-
-export const DEVICE_CLIENT_ID = "todo-cli";
 
 export interface DeviceGrant {
   device_code: string;

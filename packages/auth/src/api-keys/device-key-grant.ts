@@ -5,9 +5,6 @@ import { DAY_SECONDS, DEVICE_KEY_EXPIRY_DAYS } from "./key-lifetimes";
 import { hasRoomForKey, tooManyKeys } from "./key-room";
 import { API_SCOPES, parseScopeParameter } from "./scopes";
 
-/** The device login's client (`todo login`); another client_id is refused (RFC 8628 invalid_client). */
-export const DEVICE_CLIENT_ID = "todo-cli";
-
 /**
  * Refuses a device authorization request whose scope names anything but the API's scopes
  * (RFC 8628 §3.1, `invalid_scope`); no scope asks for all of them.

@@ -6,7 +6,7 @@ import { API_KEYS_PER_USER } from "./key-lifetimes";
 import { checkListKeysQuery } from "./list-keys-query";
 
 export type { CreateApiKey, CreatedApiKey, NewApiKey } from "./created-key";
-export { checkDeviceRequest, DEVICE_CLIENT_ID } from "./device-key-grant";
+export { checkDeviceRequest } from "./device-key-grant";
 
 /**
  * Personal API keys with scopes, on top of Better Auth's api-key plugin: the route that creates

@@ -7,6 +7,12 @@ export const API_SCOPES = ["todos:read", "todos:write"] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number];
 
+/**
+ * The device login's one client (`todo login`, RFC 8628 `client_id`); any other is refused
+ * (`invalid_client`). The CLI, the /device page and the server read it from here.
+ */
+export const DEVICE_CLIENT_ID = "todo-cli";
+
 /** Every personal API key starts with this; a bearer token that does not is read as a JWT. */
 export const API_KEY_PREFIX = "todo_";
 

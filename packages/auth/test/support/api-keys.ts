@@ -3,9 +3,8 @@ import { createHash } from "node:crypto";
 import type { Database } from "@repo/db/client";
 import * as schema from "@repo/db/schema";
 import { eq } from "drizzle-orm";
-import { DEVICE_CLIENT_ID } from "../../src/api-keys/device-key-grant";
 import { DAY_SECONDS } from "../../src/api-keys/key-lifetimes";
-import type { ApiScope } from "../../src/api-keys/scopes";
+import { type ApiScope, DEVICE_CLIENT_ID } from "../../src/api-keys/scopes";
 import { createAuth, mintApiKey } from "../../src/server";
 import { type AuthUnderTest, postAuth } from "../../src/testing";
 

@@ -1,12 +1,12 @@
 "use client";
 
-import { type ApiScope, DEVICE_KEY_EXPIRY_DAYS } from "@repo/auth/api-key-policy";
+import { type ApiScope, DEVICE_CLIENT_ID, DEVICE_KEY_EXPIRY_DAYS } from "@repo/auth/api-key-policy";
 import Link from "next/link";
 import { SCOPE_TEXT } from "../api-keys/scope-text";
 import { formatUserCode } from "./user-code";
 
 /** The apps that may ask (Better Auth's validateClient lets only these in). */
-const CLIENT_NAMES: Record<string, string> = { "todo-cli": "todo CLI" };
+const CLIENT_NAMES: Record<string, string> = { [DEVICE_CLIENT_ID]: "todo CLI" };
 
 /** What is asking, for which code, what it could do, and Approve / Deny. */
 export function DeviceRequest({
