@@ -6,7 +6,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface LoggerOptions {
   level: LogLevel;
-  /** Default: stdout (fd 1). Tests pass a stream that collects the lines. */
+  /** Default: stdout (fd 1), written synchronously. Tests pass a stream that collects the lines. */
   destination?: DestinationStream;
 }
 
@@ -23,6 +23,10 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    destination ?? pino.destination(1),
+    // Synchronous: a line is written when the call returns, so none is lost when the process
+    // exits right after (the end of a graceful shutdown, a fatal error). pino's asynchronous
+    // default loses the batch under way when stdout's reader lags: on exit it writes what is
+    // queued, not the write that is waiting for the pipe to drain (test/exit.test.ts).
+    destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }

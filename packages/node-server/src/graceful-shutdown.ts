@@ -33,8 +33,8 @@ export function shutDownGracefully({ server, graceMs, logger, release }: Gracefu
     if (draining) response.setHeader("Connection", "close");
   });
 
-  // pino writes asynchronously: flush, so the last lines are written, and in order.
-  const exit = (code: number) => logger.flush(() => process.exit(code));
+  // @repo/logger writes each line synchronously: by now every line is out, in order.
+  const exit = (code: number) => process.exit(code);
 
   const drain = async (signal: NodeJS.Signals) => {
     if (draining) return;

@@ -86,7 +86,9 @@ describe("the compiled Node host", { timeout: 40_000 }, () => {
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
     expect(responses.every((r) => r.connection === "close")).toBe(true);
     expect(await host.exited).toBe(0);
-    expect(host.logs.at(-1)?.msg).toBe("stopped");
+    expect(host.logs.at(-1)?.msg, JSON.stringify(host.logs.slice(-4)) + host.stderr()).toBe(
+      "stopped",
+    );
     expect(await accepts(host.port)).toBe(false);
   });
 
