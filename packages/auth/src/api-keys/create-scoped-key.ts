@@ -3,7 +3,7 @@ import { createAuthEndpoint, sessionMiddleware } from "better-auth/api";
 import { z } from "zod";
 import type { CreateApiKey } from "./created-key";
 import { API_KEY_EXPIRY_DAYS, API_KEY_NAME_MAX_LENGTH, DAY_SECONDS } from "./key-lifetimes";
-import { hasRoomForKey, tooManyKeysError } from "./key-room";
+import { createWithinCap, tooManyKeysError } from "./key-room";
 import { API_SCOPES } from "./scopes";
 
 /** The body of POST /api/auth/api-key/create-scoped. */
@@ -31,15 +31,11 @@ export const createScopedKeyEndpoint = (createKey: CreateApiKey, keysPerUser: nu
     { method: "POST", body: createScopedKeyBody, use: [sessionMiddleware], requireHeaders: true },
     async (ctx) => {
       const userId = ctx.context.session.user.id;
-      if (!(await hasRoomForKey(ctx.context.adapter, userId, keysPerUser)))
-        throw tooManyKeysError(keysPerUser);
       const { name, expiresInDays, scopes } = ctx.body;
-      const created = await createKey({
-        userId,
-        name,
-        expiresInSeconds: expiresInDays * DAY_SECONDS,
-        scopes,
-      });
+      const created = await createWithinCap(ctx.context.adapter, { userId, keysPerUser }, () =>
+        createKey({ userId, name, expiresInSeconds: expiresInDays * DAY_SECONDS, scopes }),
+      );
+      if (!created) throw tooManyKeysError(keysPerUser);
       return ctx.json(created);
     },
   );

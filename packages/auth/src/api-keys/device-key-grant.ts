@@ -2,7 +2,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { CreateApiKey } from "./created-key";
 import { DAY_SECONDS, DEVICE_KEY_EXPIRY_DAYS } from "./key-lifetimes";
-import { hasRoomForKey, tooManyKeys } from "./key-room";
+import { createWithinCap, tooManyKeys } from "./key-room";
 import { API_SCOPES, parseScopeParameter } from "./scopes";
 
 /**
@@ -35,19 +35,22 @@ export const deviceKeyGrant = (createKey: CreateApiKey, keysPerUser: number) => 
     // A request without a scope was granted all of them (checkDeviceRequest).
     const scopes = granted.scope ? parseScopeParameter(granted.scope) : [...API_SCOPES];
     if (!scopes || scopes.length === 0) throw serverError("The approved scope is invalid.");
+    const userId = found.user.id;
+    const expiresInSeconds = DEVICE_KEY_EXPIRY_DAYS * DAY_SECONDS;
+    const created = await createWithinCap(ctx.context.adapter, { userId, keysPerUser }, () =>
+      createKey({
+        userId,
+        name: `CLI login ${new Date().toISOString().slice(0, 10)}`,
+        expiresInSeconds,
+        scopes,
+      }),
+    );
     // The CLI reads RFC 8628's token errors: the code is spent, so it stops and says why.
-    if (!(await hasRoomForKey(ctx.context.adapter, found.user.id, keysPerUser)))
+    if (!created)
       throw new APIError("BAD_REQUEST", {
         error: "access_denied",
         error_description: tooManyKeys(keysPerUser),
       });
-    const expiresInSeconds = DEVICE_KEY_EXPIRY_DAYS * DAY_SECONDS;
-    const created = await createKey({
-      userId: found.user.id,
-      name: `CLI login ${new Date().toISOString().slice(0, 10)}`,
-      expiresInSeconds,
-      scopes,
-    });
     ctx.context.returned = {
       access_token: created.key,
       token_type: "Bearer",

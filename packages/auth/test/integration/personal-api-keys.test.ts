@@ -204,6 +204,23 @@ describe("POST /api/auth/api-key/create-scoped", () => {
     expect(deleted.status).toBe(200);
     await createdKey(app, cookie);
   });
+  it("holds the cap when creations race: 8 at once with room for 1 leave at most 3 keys", async () => {
+    const app = authUnderTest(database.current.db, sink.current, { apiKeysPerUser: 3 });
+    const { cookie, userId } = await signedIn(app);
+    for (let made = 0; made < 2; made++) await createdKey(app, cookie);
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => createScopedKey(app, cookie, valid)),
+    );
+    const statuses = responses.map((response) => response.status);
+    const kept = await storedKeys(database.current.db, userId);
+    expect(kept.length).toBeLessThanOrEqual(3);
+    // Every 200 is a key the account still holds; every other answer is the cap's 403.
+    expect(statuses.filter((status) => status === 200)).toHaveLength(kept.length - 2);
+    expect(statuses.filter((status) => status !== 200)).toEqual(Array(10 - kept.length).fill(403));
+    // Under the race every creation may have been refused: the next one finds the room.
+    if (kept.length < 3) await createdKey(app, cookie);
+    expect((await createScopedKey(app, cookie, valid)).status).toBe(403);
+  });
 });
 
 describe("the api-key plugin's own routes", () => {
