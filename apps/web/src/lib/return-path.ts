@@ -1,25 +1,7 @@
-const BASE = "http://return-path.invalid";
+import { safeReturnPath } from "@repo/auth/return-path";
 
-/** A backslash counts as a slash in a browser's URL parser, which drops control characters. */
-const misread = (char: string) => char === "\\" || char <= "\u001f" || char === "\u007f";
-
-/**
- * `value` when it is a page of this site to come back to after signing in ("/device?user_code=…"),
- * else null. Only a path on this origin: never "//evil.example" or "/\evil.example" (which browsers
- * read as another host), an absolute URL, a control character, or an /api/ route.
- */
-export function safeReturnPath(value: unknown): string | null {
-  if (typeof value !== "string" || !value.startsWith("/")) return null;
-  if (value.startsWith("//") || [...value].some(misread)) return null;
-  let url: URL;
-  try {
-    url = new URL(value, BASE);
-  } catch {
-    return null;
-  }
-  if (url.origin !== BASE || url.pathname.startsWith("/api/")) return null;
-  return `${url.pathname}${url.search}${url.hash}`;
-}
+// Pure, in @repo/auth so that the auth server can read a return path too.
+export { safeReturnPath };
 
 /** The account pages that pass the return path on, as `?next=`. */
 export type ReturnPathPage = "/sign-in" | "/sign-up" | "/verified";
