@@ -1,15 +1,22 @@
 import { safeReturnPath } from "@repo/auth/return-path";
 
-// Pure, in @repo/auth so that the auth server can read a return path too.
+// Read here and by the reset mail, which carries `next` (packages/auth/src/account-mails.ts).
 export { safeReturnPath };
 
 /** The account pages that pass the return path on, as `?next=`. */
-export type ReturnPathPage = "/sign-in" | "/sign-up" | "/verified";
+export type ReturnPathPage =
+  | "/sign-in"
+  | "/sign-up"
+  | "/verified"
+  | "/forgot-password"
+  | "/reset-password";
 
 /**
  * `page` carrying `next` (a page of this site, checked by safeReturnPath) on to where the user
  * comes back once signed in; `page` alone without one. /verified is where the confirmation
  * link lands: Better Auth mails it as the sign-up's (or the unconfirmed sign-in's) callbackURL.
+ * /reset-password is the forgot-password form's redirectTo: the reset mail's link carries its
+ * `next` (packages/auth/src/account-mails.ts).
  */
 export const withReturnPath = (page: ReturnPathPage, next: string | null | undefined) =>
   next ? `${page}?next=${encodeURIComponent(next)}` : page;
