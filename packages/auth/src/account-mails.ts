@@ -7,14 +7,35 @@ import {
 } from "@repo/mail/messages";
 import type { AccountLifetimes } from "./account-lifetimes";
 import { redactText } from "./better-auth-logger";
+import { safeReturnPath } from "./return-path";
 
 /** The web app's pages the mails link to (apps/web/src/app). */
 export const ACCOUNT_PAGES = {
   signIn: "/sign-in",
   forgotPassword: "/forgot-password",
-  /** Reads `?token=` and posts the new password to /api/auth/reset-password. */
+  /**
+   * Reads `?token=` and posts the new password to /api/auth/reset-password; passes `?next=` on
+   * to /sign-in.
+   */
   resetPassword: "/reset-password",
 };
+
+/**
+ * The `next` of the redirectTo a reset request gave (the web app's /reset-password?next=…), when
+ * it is a page path of this site. Better Auth hands the mail callback its own link, whose
+ * `callbackURL` is that redirectTo (checked against the trusted origins when it was asked for).
+ */
+function returnPathOf(betterAuthLink: string): string | null {
+  try {
+    const redirectTo = new URL(betterAuthLink).searchParams.get("callbackURL") ?? "";
+    const base = "http://redirect-to.invalid";
+    return safeReturnPath(new URL(redirectTo, base).searchParams.get("next"));
+  } catch {
+    // No return path, and the mail still goes: a throw here would answer a known address
+    // otherwise than an unknown one.
+    return null;
+  }
+}
 
 export interface AccountMailsOptions {
   mailer: Mailer;
@@ -54,10 +75,20 @@ export function accountMails({ mailer, appUrl, lifetimes, logger }: AccountMails
     verifyEmail: ({ user, url }: { user: { email: string }; url: string }) =>
       send("verify-email", verifyEmailMessage(user.email, url, lifetimes.verifyLinkSeconds)),
     // Better Auth's own `url` goes through its API and needs the client's `redirectTo`; this
-    // link is the page, whatever the client sent.
-    resetPassword: ({ user, token }: { user: { email: string }; token: string }) => {
+    // link is the page, whatever the client sent, and takes only the return path from it.
+    resetPassword: ({
+      user,
+      url: betterAuthUrl,
+      token,
+    }: {
+      user: { email: string };
+      url: string;
+      token: string;
+    }) => {
       const url = new URL(ACCOUNT_PAGES.resetPassword, appUrl);
       url.searchParams.set("token", token);
+      const next = returnPathOf(betterAuthUrl);
+      if (next) url.searchParams.set("next", next);
       return send(
         "reset-password",
         resetPasswordMessage(user.email, url.href, lifetimes.resetLinkSeconds),

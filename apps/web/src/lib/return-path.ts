@@ -1,33 +1,22 @@
-const BASE = "http://return-path.invalid";
+import { safeReturnPath } from "@repo/auth/return-path";
 
-/** A backslash counts as a slash in a browser's URL parser, which drops control characters. */
-const misread = (char: string) => char === "\\" || char <= "\u001f" || char === "\u007f";
-
-/**
- * `value` when it is a page of this site to come back to after signing in ("/device?user_code=…"),
- * else null. Only a path on this origin: never "//evil.example" or "/\evil.example" (which browsers
- * read as another host), an absolute URL, a control character, or an /api/ route.
- */
-export function safeReturnPath(value: unknown): string | null {
-  if (typeof value !== "string" || !value.startsWith("/")) return null;
-  if (value.startsWith("//") || [...value].some(misread)) return null;
-  let url: URL;
-  try {
-    url = new URL(value, BASE);
-  } catch {
-    return null;
-  }
-  if (url.origin !== BASE || url.pathname.startsWith("/api/")) return null;
-  return `${url.pathname}${url.search}${url.hash}`;
-}
+// Read here and by the reset mail, which carries `next` (packages/auth/src/account-mails.ts).
+export { safeReturnPath };
 
 /** The account pages that pass the return path on, as `?next=`. */
-export type ReturnPathPage = "/sign-in" | "/sign-up" | "/verified";
+export type ReturnPathPage =
+  | "/sign-in"
+  | "/sign-up"
+  | "/verified"
+  | "/forgot-password"
+  | "/reset-password";
 
 /**
  * `page` carrying `next` (a page of this site, checked by safeReturnPath) on to where the user
  * comes back once signed in; `page` alone without one. /verified is where the confirmation
  * link lands: Better Auth mails it as the sign-up's (or the unconfirmed sign-in's) callbackURL.
+ * /reset-password is the forgot-password form's redirectTo: the reset mail's link carries its
+ * `next` (packages/auth/src/account-mails.ts).
  */
 export const withReturnPath = (page: ReturnPathPage, next: string | null | undefined) =>
   next ? `${page}?next=${encodeURIComponent(next)}` : page;

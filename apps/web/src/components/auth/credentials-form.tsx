@@ -40,7 +40,7 @@ function describe(mode: Mode, error: AuthError): string {
  * answer whether or not the address already had an account). The mailed link comes back to
  * `next` too, through /verified: the callbackURL of a sign-up, and of a sign-in that Better Auth
  * refuses for an unconfirmed address and answers with a new link. The links between the two
- * forms keep `next`.
+ * forms, and "Forgot your password?", keep `next`.
  */
 export function CredentialsForm({ mode, next = null }: { mode: Mode; next?: string | null }) {
   const id = useId();
@@ -141,7 +141,7 @@ export function CredentialsForm({ mode, next = null }: { mode: Mode; next?: stri
           </p>
         ) : (
           <p className="hint">
-            <Link href="/forgot-password">Forgot your password?</Link>
+            <Link href={withReturnPath("/forgot-password", next)}>Forgot your password?</Link>
           </p>
         )}
       </div>

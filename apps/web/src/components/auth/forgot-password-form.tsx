@@ -5,13 +5,16 @@ import { duration } from "@repo/mail/messages";
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { withReturnPath } from "@/lib/return-path";
 import { AuthForm, EmailField, FormDone } from "./form-parts";
 
 /**
  * Asks Better Auth to mail a reset link. The answer is the same whether or not the address has
- * an account, so the page says "if".
+ * an account, so the page says "if". `next` (a page of this site the page checked with
+ * safeReturnPath) rides in the redirectTo, whose `next` the mailed link carries on to
+ * /reset-password, as a sign-up's callbackURL does to /verified; "Back to sign in" keeps it.
  */
-export function ForgotPasswordForm() {
+export function ForgotPasswordForm({ next = null }: { next?: string | null }) {
   const id = useId();
   const [pending, setPending] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -25,7 +28,7 @@ export function ForgotPasswordForm() {
     setError(null);
     const { error } = await authClient.requestPasswordReset({
       email,
-      redirectTo: "/reset-password",
+      redirectTo: withReturnPath("/reset-password", next),
     });
     setPending(false);
     if (error) {
@@ -41,7 +44,7 @@ export function ForgotPasswordForm() {
 
   if (sentTo)
     return (
-      <FormDone next={{ href: "/sign-in", label: "Back to sign in" }}>
+      <FormDone next={{ href: withReturnPath("/sign-in", next), label: "Back to sign in" }}>
         <p>
           If <strong>{sentTo}</strong> has an account, a reset link is on its way. It works once,
           for {duration(ACCOUNT_LIFETIMES.resetLinkSeconds)}.
@@ -56,7 +59,7 @@ export function ForgotPasswordForm() {
       pending={pending}
       submitLabel="Send reset link"
       onSubmit={onSubmit}
-      footer={<Link href="/sign-in">Back to sign in</Link>}
+      footer={<Link href={withReturnPath("/sign-in", next)}>Back to sign in</Link>}
     >
       <EmailField id={id} />
     </AuthForm>

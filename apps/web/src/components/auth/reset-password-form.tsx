@@ -4,6 +4,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@repo/auth/password-po
 import { type FormEvent, useId, useState } from "react";
 import { forgetApiTokens } from "@/lib/api-token";
 import { authClient } from "@/lib/auth-client";
+import { withReturnPath } from "@/lib/return-path";
 import { AuthForm, FormDone } from "./form-parts";
 
 function describe(error: { code?: string | undefined; status: number }): string {
@@ -16,8 +17,11 @@ function describe(error: { code?: string | undefined; status: number }): string 
   return "Something went wrong. Try again.";
 }
 
-/** Sets the new password with the link's token; Better Auth then ends every session. */
-export function ResetPasswordForm({ token }: { token: string }) {
+/**
+ * Sets the new password with the link's token; Better Auth then ends every session. "Sign in"
+ * goes on to `next` (a page of this site the page checked with safeReturnPath).
+ */
+export function ResetPasswordForm({ token, next = null }: { token: string; next?: string | null }) {
   const id = useId();
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
@@ -42,7 +46,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   if (done)
     return (
-      <FormDone next={{ href: "/sign-in", label: "Sign in" }}>
+      <FormDone next={{ href: withReturnPath("/sign-in", next), label: "Sign in" }}>
         <p>Your password is changed, and every device was signed out.</p>
       </FormDone>
     );
