@@ -65,6 +65,9 @@ const config: NextConfig = {
       { source: "/:path*", headers: everywhere },
       // Sessions, tokens and keys: never kept by a browser or a shared cache.
       { source: "/api/auth/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      // The mailed reset link's token is in this page's URL: no Referer carries it on, not even
+      // to this site's /sign-in (the last rule that sets a header wins).
+      { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },
 };

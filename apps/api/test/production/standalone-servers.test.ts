@@ -181,6 +181,11 @@ describe("the standalone builds, copied out of the repository", { timeout: 60_00
     const auth = await fetch(`${web.url}/api/auth/get-session`);
     await auth.arrayBuffer();
     expect(auth.headers.get("cache-control")).toBe("no-store");
+    // The mailed reset link's token is in the page's URL: no Referer passes it on.
+    const reset = await fetch(`${web.url}/reset-password?token=mailed-token`);
+    await reset.arrayBuffer();
+    expect(reset.status).toBe(200);
+    expect(reset.headers.get("referrer-policy")).toBe("no-referrer");
   });
 
   it("gives each page a fresh script nonce, and every script on the page carries it", async () => {
