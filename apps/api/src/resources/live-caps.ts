@@ -1,4 +1,4 @@
-import { type LiveCountTable, todoCounts } from "@repo/db/schema";
+import { type LiveCountTable, labelCounts, projectCounts, todoCounts } from "@repo/db/schema";
 import type { ApiDeps } from "../deps";
 import { ApiError, type ProblemCode } from "../http/problem";
 
@@ -19,6 +19,20 @@ export const TODO_CAP: LiveCap = {
   problem: "todo-limit-reached",
   counted: "live todos",
   limit: (deps) => deps.todoLimitPerUser,
+};
+
+export const PROJECT_CAP: LiveCap = {
+  counts: projectCounts,
+  problem: "project-limit-reached",
+  counted: "live projects",
+  limit: (deps) => deps.projectLimitPerUser,
+};
+
+export const LABEL_CAP: LiveCap = {
+  counts: labelCounts,
+  problem: "label-limit-reached",
+  counted: "labels",
+  limit: (deps) => deps.labelLimitPerUser,
 };
 
 /** The 409 for a write that would take the caller past `cap`, whose limit is `limit`. */

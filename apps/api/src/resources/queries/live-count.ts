@@ -2,8 +2,12 @@ import type { Database } from "@repo/db/client";
 import type { LiveCountTable } from "@repo/db/schema";
 import { type Placeholder, type SQL, sql } from "drizzle-orm";
 
-// Each user's live rows of a kind are counted in a row of `counts` (todo_counts), moved in the
-// same statement or transaction as the rows.
+// Each user's live rows of a kind are counted in a row of `counts` (todo_counts,
+// project_counts, label_counts), moved in the same statement or transaction as the rows. Where
+// rows have unique names (projects, labels), every writer that moves the count takes the count
+// row first, before any row of the kind: a create waits on a delete or restore of the same name
+// (the unique index), so a delete or restore that locked its row first and the count row after
+// could wait on that create while it holds the count row (a deadlock).
 
 /**
  * One more live row for the owner, if the owner has fewer than `limit`: the owner's count goes
@@ -31,4 +35,28 @@ export async function takeLiveSlot(
 ): Promise<boolean> {
   const result = await db.execute(liveSlot(counts, userId, limit));
   return result.rows.length > 0;
+}
+
+/**
+ * Locks the owner's count row until the transaction ends: the first statement of a delete or
+ * restore. An owner with no count row has no rows the API counted (none, or only rows written
+ * outside it), and nothing to lock.
+ */
+export async function lockLiveCount(
+  db: Database,
+  counts: LiveCountTable,
+  userId: string,
+): Promise<void> {
+  await db.execute(sql`select 1 from ${counts} where ${counts.userId} = ${userId} for update`);
+}
+
+/** One live row fewer for the owner (a delete, in the transaction that locked the count). */
+export async function releaseLiveSlot(
+  db: Database,
+  counts: LiveCountTable,
+  userId: string,
+): Promise<void> {
+  await db.execute(
+    sql`update ${counts} set "live" = ${counts.live} - ${1} where ${counts.userId} = ${userId}`,
+  );
 }
