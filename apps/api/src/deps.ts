@@ -23,6 +23,10 @@ export interface ApiDeps {
   trustedProxies: TrustedProxies;
   /** The most live (not soft-deleted) todos one user may have. */
   todoLimitPerUser: number;
+  /** The most live (not soft-deleted) projects one user may have. */
+  projectLimitPerUser: number;
+  /** The most labels one user may have. */
+  labelLimitPerUser: number;
   /** Spans and instruments, only when telemetry is exported (see telemetry/instruments.ts). */
   telemetry?: ApiTelemetry;
 }
@@ -53,6 +57,8 @@ export function createDeps(config: ApiConfig): ClosableDeps {
     allowedOrigins: config.allowedOrigins,
     trustedProxies: config.trustedProxies,
     todoLimitPerUser: config.todoLimitPerUser,
+    projectLimitPerUser: config.projectLimitPerUser,
+    labelLimitPerUser: config.labelLimitPerUser,
     ...(config.telemetry ? { telemetry: createApiTelemetry(database.poolStats) } : {}),
     close: async () => {
       await Promise.all([database.close(), rateLimiter.close()]);

@@ -25,6 +25,12 @@ const rate = z
     return { requests, windowSeconds };
   });
 
+// A per-user cap on live rows of one kind (TODO_LIMIT_PER_USER and the like).
+const perUserLimit = z
+  .string()
+  .regex(/^[1-9]\d{0,8}$/, "must be a whole number from 1 to 999999999")
+  .transform(Number);
+
 const envSchema = z.object({
   NODE_ENV: optional(z.string()),
   DATABASE_URL: optional(z.url()),
@@ -51,16 +57,15 @@ const envSchema = z.object({
   RATE_LIMIT_IP: optional(rate),
   ALLOWED_ORIGINS: optional(z.string()),
   TRUSTED_PROXIES: optional(z.string()),
-  TODO_LIMIT_PER_USER: optional(
-    z
-      .string()
-      .regex(/^[1-9]\d{0,8}$/, "must be a whole number from 1 to 999999999")
-      .transform(Number),
-  ),
+  TODO_LIMIT_PER_USER: optional(perUserLimit),
+  PROJECT_LIMIT_PER_USER: optional(perUserLimit),
+  LABEL_LIMIT_PER_USER: optional(perUserLimit),
 });
 
-/** An abuse bound, not a product quota: far above what a person keeps, far below a flood. */
+/** Abuse bounds, not product quotas: far above what a person keeps, far below a flood. */
 export const DEFAULT_TODO_LIMIT_PER_USER = 10_000;
+export const DEFAULT_PROJECT_LIMIT_PER_USER = 1_000;
+export const DEFAULT_LABEL_LIMIT_PER_USER = 1_000;
 
 export interface ApiConfig {
   databaseUrl: string;
@@ -75,6 +80,10 @@ export interface ApiConfig {
   trustedProxies: TrustedProxies;
   /** The most live todos one user may have (TODO_LIMIT_PER_USER). */
   todoLimitPerUser: number;
+  /** The most live projects one user may have (PROJECT_LIMIT_PER_USER). */
+  projectLimitPerUser: number;
+  /** The most labels one user may have (LABEL_LIMIT_PER_USER). */
+  labelLimitPerUser: number;
   /**
    * Whether traces and metrics are exported (an OTEL_EXPORTER_OTLP_*ENDPOINT is set): the host
    * starts the SDK, and the dependencies are built with spans and instruments.
@@ -137,6 +146,8 @@ export function loadConfig(env: Record<string, string | undefined>): ApiConfig {
       : [new URL(authUrl).origin],
     trustedProxies,
     todoLimitPerUser: e.TODO_LIMIT_PER_USER ?? DEFAULT_TODO_LIMIT_PER_USER,
+    projectLimitPerUser: e.PROJECT_LIMIT_PER_USER ?? DEFAULT_PROJECT_LIMIT_PER_USER,
+    labelLimitPerUser: e.LABEL_LIMIT_PER_USER ?? DEFAULT_LABEL_LIMIT_PER_USER,
     telemetry: telemetryEnabled(env),
   };
 }

@@ -28,6 +28,17 @@ describe("describeError", () => {
       "Couldn't save your change: title must not be empty.",
     ],
     [
+      new ApiProblemError(
+        409,
+        problem(409, {
+          type: "urn:todo-api:problem:project-limit-reached",
+          detail:
+            "You have 1000 live projects, the most allowed; delete one before adding another.",
+        }),
+      ),
+      "Couldn't save your change. You have 1000 live projects, the most allowed; delete one before adding another.",
+    ],
+    [
       new ApiProblemError(503, problem(503)),
       "Couldn't save your change. The server had a problem; try again shortly.",
     ],

@@ -11,6 +11,8 @@ export const PROBLEM_CODES = [
   "method-not-allowed",
   "conflict",
   "todo-limit-reached",
+  "project-limit-reached",
+  "label-limit-reached",
   "name-taken",
   "precondition-failed",
   "payload-too-large",

@@ -67,6 +67,18 @@ export const PROBLEMS = {
     description:
       "The caller already has as many live todos as the API allows per user (10,000 unless configured); delete one first. Deleted todos do not count.",
   },
+  "project-limit-reached": {
+    status: 409,
+    title: "Project limit reached",
+    description:
+      "The caller already has as many live projects as the API allows per user (1,000 unless configured); delete one first. Deleted projects do not count.",
+  },
+  "label-limit-reached": {
+    status: 409,
+    title: "Label limit reached",
+    description:
+      "The caller already has as many labels as the API allows per user (1,000 unless configured); delete one first.",
+  },
   "name-taken": {
     status: 409,
     title: "Name taken",

@@ -6,6 +6,7 @@ import {
 } from "@repo/contracts/label";
 import { type LabelRow, labels } from "@repo/db/schema";
 import type { NamedResource } from "../named/named-resource";
+import { LABEL_CAP } from "../resources/live-caps";
 import { toLabel } from "./serialize";
 
 /** Labels, for the operations they share with projects. */
@@ -14,6 +15,7 @@ export const labelResource: NamedResource<LabelRow> = {
   plural: "labels",
   title: "Label",
   table: labels,
+  cap: LABEL_CAP,
   schemas: {
     item: labelSchema,
     input: labelInputSchema,

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { ExpectedVersions } from "../http/entity-tags";
 import type { Method } from "../http/operation";
 import type { SortKind } from "../pagination/cursor";
+import type { LiveCap } from "../resources/live-caps";
 
 export type { NamedSort };
 
@@ -38,6 +39,8 @@ export interface NamedResource<Row extends NamedRow = NamedRow> {
   /** `Project`: in operation ids (`getProject`). */
   title: string;
   table: NamedTable;
+  /** The per-user cap on live rows of it, and the table counting them. */
+  cap: LiveCap;
   schemas: {
     item: z.ZodType;
     input: z.ZodType<NamedInput>;

@@ -6,6 +6,7 @@ import {
 } from "@repo/contracts/project";
 import { type ProjectRow, projects } from "@repo/db/schema";
 import type { NamedResource } from "../named/named-resource";
+import { PROJECT_CAP } from "../resources/live-caps";
 import { toProject } from "./serialize";
 
 /** Projects, for the operations they share with labels. */
@@ -14,6 +15,7 @@ export const projectResource: NamedResource<ProjectRow> = {
   plural: "projects",
   title: "Project",
   table: projects,
+  cap: PROJECT_CAP,
   schemas: {
     item: projectSchema,
     input: projectInputSchema,

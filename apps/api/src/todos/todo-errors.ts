@@ -1,13 +1,7 @@
 import type { Database } from "@repo/db/client";
 import { todos } from "@repo/db/schema";
-import { ApiError } from "../http/problem";
+import type { ApiError } from "../http/problem";
 import { missingError } from "../resources/errors";
-
-export const todoLimitReached = (limit: number) =>
-  new ApiError(
-    "todo-limit-reached",
-    `You have ${limit} live todos, the most allowed; delete one before adding another.`,
-  );
 
 /** The error for a todo the caller could not read or write (see `missingError`). */
 export const missingTodoError = (

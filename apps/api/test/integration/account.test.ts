@@ -28,7 +28,7 @@ async function post(owner: TestUser, path: string, json: unknown, key?: string) 
 /**
  * A user with one of everything the schema can hold for them, through the API: todos (one
  * soft-deleted, one in a project and carrying a label), projects (one soft-deleted), a label, an
- * idempotency key and the live count; and, as Better Auth would write them, a session, an
+ * idempotency key and the live counts; and, as Better Auth would write them, a session, an
  * account and a pending password-reset link.
  */
 async function userWithEverything() {
@@ -132,7 +132,9 @@ describe("DELETE /api/v1/me", () => {
     expect(Object.keys(before).sort()).toEqual([
       "account",
       "idempotency_keys",
+      "label_counts",
       "labels",
+      "project_counts",
       "projects",
       "session",
       "todo_counts",

@@ -10,7 +10,11 @@ import { useTestDatabase } from "@repo/db/testing/vitest";
 import { afterAll, beforeAll } from "vitest";
 import { handleRequest } from "../../src/app";
 import type { ApiDeps } from "../../src/deps";
-import { DEFAULT_TODO_LIMIT_PER_USER } from "../../src/env";
+import {
+  DEFAULT_LABEL_LIMIT_PER_USER,
+  DEFAULT_PROJECT_LIMIT_PER_USER,
+  DEFAULT_TODO_LIMIT_PER_USER,
+} from "../../src/env";
 import { createMemoryLimiter } from "../../src/rate-limit/memory-limiter";
 import { type ApiHost, startApiHost, testApiHost } from "./api-host";
 import { captureLogs } from "./capture-logs";
@@ -126,6 +130,8 @@ export function useApi() {
     // In process, the test is the proxy: its X-Forwarded-For names the client.
     trustedProxies: { kind: "count", hops: 1 },
     todoLimitPerUser: DEFAULT_TODO_LIMIT_PER_USER,
+    projectLimitPerUser: DEFAULT_PROJECT_LIMIT_PER_USER,
+    labelLimitPerUser: DEFAULT_LABEL_LIMIT_PER_USER,
   });
 
   return {

@@ -99,13 +99,17 @@ describe("where the JWKS is fetched from", () => {
   });
 });
 
-describe("TODO_LIMIT_PER_USER", () => {
-  it("is 10,000 unless set", () => {
-    expect(loadConfig({}).todoLimitPerUser).toBe(10_000);
-    expect(loadConfig({ TODO_LIMIT_PER_USER: "3" }).todoLimitPerUser).toBe(3);
+describe.each([
+  ["TODO_LIMIT_PER_USER", "todoLimitPerUser", 10_000],
+  ["PROJECT_LIMIT_PER_USER", "projectLimitPerUser", 1_000],
+  ["LABEL_LIMIT_PER_USER", "labelLimitPerUser", 1_000],
+] as const)("%s", (name, key, fallback) => {
+  it(`is ${fallback} unless set`, () => {
+    expect(loadConfig({})[key]).toBe(fallback);
+    expect(loadConfig({ [name]: "3" })[key]).toBe(3);
   });
 
   it.each(["0", "-1", "1.5", "ten", "1000000000"])("refuses %s, naming it", (value) => {
-    expect(() => loadConfig({ TODO_LIMIT_PER_USER: value })).toThrow(/TODO_LIMIT_PER_USER/);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 });

@@ -7,6 +7,7 @@ import { createOnce } from "../../idempotency/create-once";
 import { idempotencyKeyHeader } from "../../idempotency/key";
 import type { StoredResponse } from "../../idempotency/run-once";
 import { ownerGoneOr, withUniqueName } from "../../resources/errors";
+import { limitReached } from "../../resources/live-caps";
 import { itemPath, type NamedResource, namedOperation } from "../named-resource";
 import { createNamed } from "../queries/create-named";
 
@@ -14,7 +15,7 @@ import { createNamed } from "../queries/create-named";
 export const createNamedOperation = (resource: NamedResource) =>
   defineOperation({
     ...namedOperation(resource, "create", `Create a ${resource.noun}`),
-    description: `With \`Idempotency-Key\`, a retry with the same body returns the first response (with \`Idempotent-Replayed: true\`) and creates nothing. A name you already use for a ${resource.noun} (ignoring case) is a 409 \`name-taken\`.`,
+    description: `With \`Idempotency-Key\`, a retry with the same body returns the first response (with \`Idempotent-Replayed: true\`) and creates nothing. A name you already use for a ${resource.noun} (ignoring case) is a 409 \`name-taken\`. A caller who already has as many ${resource.cap.counted} as allowed gets a 409 \`${resource.cap.problem}\` (a replay is still answered).`,
     request: {
       headers: z.object({ "idempotency-key": idempotencyKeyHeader }),
       body: { schema: resource.schemas.input, mediaTypes: JSON_BODY },
@@ -25,12 +26,21 @@ export const createNamedOperation = (resource: NamedResource) =>
       schema: resource.schemas.item,
       headers: ["Location", "ETag", "Idempotent-Replayed"],
     },
-    problems: [...BODY_PROBLEMS, "conflict", "name-taken"],
+    problems: [...BODY_PROBLEMS, "conflict", "name-taken", resource.cap.problem],
     async handler({ deps, user, input, json: body, request, url }) {
+      const { cap } = resource;
+      const limit = cap.limit(deps);
       const create = async (db: Database): Promise<StoredResponse> => {
         const row = await withUniqueName(resource.noun, () =>
-          createNamed(db, resource.table, user.userId, input.body),
+          createNamed(
+            db,
+            { table: resource.table, counts: cap.counts },
+            user.userId,
+            input.body,
+            limit,
+          ),
         );
+        if (!row) throw limitReached(cap, limit);
         return {
           status: 201,
           headers: { Location: itemPath(resource, row.id), ETag: etagOf(row) },

@@ -6,9 +6,9 @@ import { createOnce } from "../../idempotency/create-once";
 import { idempotencyKeyHeader } from "../../idempotency/key";
 import type { StoredResponse } from "../../idempotency/run-once";
 import { ownerGoneOr } from "../../resources/errors";
+import { limitReached, TODO_CAP } from "../../resources/live-caps";
 import { createTodo } from "../queries/create-todo";
 import { etagOf, todoLocation, toTodo } from "../serialize";
-import { todoLimitReached } from "../todo-errors";
 import { writeWithReferences } from "../with-references";
 import { BODY_PROBLEMS, JSON_BODY } from "./problems";
 
@@ -32,8 +32,9 @@ export const createTodoOperation = defineOperation({
     schema: todoSchema,
     headers: ["Location", "ETag", "Idempotent-Replayed"],
   },
-  problems: [...BODY_PROBLEMS, "conflict", "todo-limit-reached"],
+  problems: [...BODY_PROBLEMS, "conflict", TODO_CAP.problem],
   async handler({ deps, user, input, json: body, request, url }) {
+    const limit = TODO_CAP.limit(deps);
     const create = async (db: Database): Promise<StoredResponse> => {
       const { labelIds, ...fields } = input.body;
       const refs = {
@@ -41,9 +42,9 @@ export const createTodoOperation = defineOperation({
         labelIds: labelIds.length ? labelIds : undefined,
       };
       const row = await writeWithReferences(db, user.userId, refs, (tx) =>
-        createTodo(tx, user.userId, fields, deps.todoLimitPerUser),
+        createTodo(tx, user.userId, fields, limit),
       );
-      if (!row) throw todoLimitReached(deps.todoLimitPerUser);
+      if (!row) throw limitReached(TODO_CAP, limit);
       return {
         status: 201,
         headers: { Location: todoLocation(row.id), ETag: etagOf(row) },

@@ -1,11 +1,12 @@
 import { todoSchema } from "@repo/contracts/todo";
 import { defineOperation } from "../../http/operation";
 import { json } from "../../http/respond";
+import { limitReached, TODO_CAP } from "../../resources/live-caps";
+import { takeLiveSlot } from "../../resources/queries/live-count";
 import { getTodoForUser } from "../queries/get-todo-for-user";
 import { restoreTodoForUser } from "../queries/restore-todo-for-user";
-import { takeLiveTodoSlot } from "../queries/take-live-todo-slot";
 import { etagOf, toTodo } from "../serialize";
-import { missingTodoError, todoLimitReached } from "../todo-errors";
+import { missingTodoError } from "../todo-errors";
 import { todoIdParams } from "../todo-id";
 import { ITEM_PROBLEMS } from "./problems";
 
@@ -26,14 +27,15 @@ export const restoreTodoOperation = defineOperation({
     schema: todoSchema,
     headers: ["ETag"],
   },
-  problems: [...ITEM_PROBLEMS, "todo-limit-reached"],
+  problems: [...ITEM_PROBLEMS, TODO_CAP.problem],
   async handler({ deps, user, input: { params } }) {
-    const limit = deps.todoLimitPerUser;
+    const limit = TODO_CAP.limit(deps);
     // A restore makes a todo live, so it takes a place under the limit as a create does; past
     // the limit the transaction rolls back and the todo stays deleted.
     const restored = await deps.db.transaction(async (tx) => {
       const row = await restoreTodoForUser(tx, user.userId, params.id);
-      if (row && !(await takeLiveTodoSlot(tx, user.userId, limit))) throw todoLimitReached(limit);
+      if (row && !(await takeLiveSlot(tx, TODO_CAP.counts, user.userId, limit)))
+        throw limitReached(TODO_CAP, limit);
       return row;
     });
     const row = restored ?? (await getTodoForUser(deps.db, user.userId, params.id));

@@ -1,12 +1,12 @@
 import type { TodoInput } from "@repo/contracts/todo";
 import type { Database } from "@repo/db/client";
-import { todos } from "@repo/db/schema";
+import { todoCounts, todos } from "@repo/db/schema";
 import { sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { preparedPerDatabase } from "../../db/prepared";
+import { liveSlot } from "../../resources/queries/live-count";
 import { priorityValue } from "../priority";
 import { type TodoRecord, todoColumns } from "./columns";
-import { liveTodoSlot } from "./live-todo-slot";
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -16,7 +16,7 @@ const p = (name: string) => sql.placeholder(name);
 const statement = preparedPerDatabase((db) => {
   const slot = db
     .$with("slot", { userId: sql<string>`user_id` })
-    .as(liveTodoSlot(p("userId"), p("limit")));
+    .as(liveSlot(todoCounts, p("userId"), p("limit")));
   return db
     .with(slot)
     .insert(todos)

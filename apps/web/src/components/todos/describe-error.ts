@@ -1,5 +1,6 @@
 import { ApiProblemError } from "@repo/api-client";
 
+const CONFLICT = 409;
 const PRECONDITION_FAILED = 412;
 const TOO_MANY_REQUESTS = 429;
 
@@ -19,7 +20,8 @@ export function rateLimitMessage(error: unknown): string | null {
 
 /**
  * What to tell the user when `action` (e.g. "Couldn't save your change") failed, and why: the
- * rate limit with its wait, a validation message from the API, or a hint for a network failure.
+ * rate limit with its wait, a validation message from the API, a conflict's own words (a cap
+ * reached), or a hint for a network failure.
  */
 export function describeError(action: string, error: unknown): string {
   const rateLimited = rateLimitMessage(error);
@@ -27,6 +29,9 @@ export function describeError(action: string, error: unknown): string {
   if (error instanceof ApiProblemError) {
     const first = error.problem.errors?.[0];
     if (first) return `${action}: ${first.path} ${first.message}.`;
+    // A 409 says what stands in the way and how to clear it (a cap: "delete one first").
+    if (error.status === CONFLICT && error.problem.detail)
+      return `${action}. ${error.problem.detail}`;
     if (error.status >= 500) return `${action}. The server had a problem; try again shortly.`;
     return `${action}.`;
   }
