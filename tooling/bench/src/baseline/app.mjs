@@ -5,9 +5,11 @@ import {
   decodeCursor,
   encodeCursor,
   getStatement,
-  listStatement,
+  listRows,
   patchStatement,
   toTodo,
+  userExistsStatement,
+  WRITABLE,
 } from "./todos.mjs";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -15,8 +17,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ITEM_PATH = /^\/api\/v1\/todos\/([^/]+)$/;
 
 /**
- * What runs the SQL: a pg Pool, or anything that answers its `query` as one does.
- * @typedef {{ query(statement: string | { name?: string; text: string; values?: unknown[] }): Promise<{ rows: any[] }> }} Queryable
+ * What runs the SQL: a pg Pool, or anything that answers its `query` as one does. Rows are
+ * `any`, as pg types them: each statement's caller knows its columns.
+ * @typedef {{ query(statement: string | import("./todos.mjs").Statement): Promise<{ rows: any[] }> }} Queryable
  */
 
 /**
@@ -25,6 +28,7 @@ const ITEM_PATH = /^\/api\/v1\/todos\/([^/]+)$/;
  * @property {(token: string) => Promise<string>} verify The token check (auth.mjs): the user id, or a rejection.
  * @property {(userId: string) => Promise<boolean>} limit Whether the user is within the rate limit.
  * @property {(line: string) => void} log Takes each request's JSON log line.
+ * @property {number} todoLimit The most live todos a user may have (the API's TODO_LIMIT_PER_USER).
  */
 
 /** A request's answer. @typedef {{ status: number; body?: unknown; headers?: Record<string, string> }} Reply */
@@ -88,7 +92,7 @@ export const createBaseline = (deps) => async (req, res) => {
  * @param {{ route: string; userId?: string }} seen
  * @returns {Promise<Reply>}
  */
-async function route({ db, verify, limit }, req, url, seen) {
+async function route({ db, verify, limit, todoLimit }, req, url, seen) {
   const path = url.pathname;
   if (path === "/api/health/ready" && req.method === "GET") {
     await db.query("select 1");
@@ -104,7 +108,7 @@ async function route({ db, verify, limit }, req, url, seen) {
 
   if (!item) {
     if (req.method === "GET") return list(db, userId, url.searchParams);
-    if (req.method === "POST") return create(db, userId, await readJson(req));
+    if (req.method === "POST") return create(db, userId, await readJson(req), todoLimit);
     throw new HttpError(405, "Method not allowed.");
   }
   const id = decodeURIComponent(item[1] ?? "");
@@ -136,8 +140,11 @@ async function list(db, userId, query) {
   const after = cursor === null ? undefined : decodeCursor(userId, q, cursor);
   if (cursor !== null && !after) throw new HttpError(422, "cursor is not valid for this list");
 
-  const { rows } = await db.query(listStatement({ userId, limit: limit + 1, q, after }));
+  const rows = await listRows(db, { userId, limit: limit + 1, q, after });
   const page = rows.slice(0, limit);
+  // An empty page of a deleted account is a 401 (pagination/page.ts, me/account-gone.ts).
+  if (page.length === 0 && (await db.query(userExistsStatement(userId))).rows.length === 0)
+    throw new HttpError(401, "The token's user no longer exists.");
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor(userId, q, last) : null;
   /** @type {Record<string, string>} */
@@ -145,21 +152,31 @@ async function list(db, userId, query) {
   if (nextCursor) {
     const next = new URLSearchParams(query);
     next.set("cursor", nextCursor);
+    if (query.has("limit")) next.set("limit", String(limit));
     headers.Link = `</api/v1/todos?${next}>; rel="next"`;
   }
   return { status: 200, body: { data: page.map(toTodo), nextCursor }, headers };
 }
 
-/** @param {Queryable} db @param {string} userId @param {Record<string, unknown>} body @returns {Promise<Reply>} */
-async function create(db, userId, body) {
+/**
+ * @param {Queryable} db @param {string} userId @param {Record<string, unknown>} body
+ * @param {number} todoLimit
+ * @returns {Promise<Reply>}
+ */
+async function create(db, userId, body, todoLimit) {
+  if (Object.keys(body).some((key) => !WRITABLE.includes(key)))
+    throw new HttpError(422, `the baseline creates from ${WRITABLE.join(", ")} only`);
   const { title, description = null, completed = false } = body;
   if (typeof title !== "string" || title.trim() === "" || [...title].length > 255)
     throw new HttpError(422, "title must be 1 to 255 characters");
   if (description !== null && typeof description !== "string")
     throw new HttpError(422, "description must be a string or null");
   if (typeof completed !== "boolean") throw new HttpError(422, "completed must be a boolean");
-  const { rows } = await db.query(createStatement(userId, { title, description, completed }));
+  const { rows } = await db.query(
+    createStatement(userId, { title, description, completed }, todoLimit),
+  );
   const row = rows[0];
+  if (!row) throw new HttpError(409, `You already have ${todoLimit} live todos.`);
   return {
     status: 201,
     body: toTodo(row),
@@ -170,8 +187,8 @@ async function create(db, userId, body) {
 /** @param {Record<string, unknown>} body */
 function patchOf(body) {
   const keys = Object.keys(body);
-  if (keys.length === 0 || keys.some((key) => !["title", "description", "completed"].includes(key)))
-    throw new HttpError(422, "send at least one of title, description, completed");
+  if (keys.length === 0 || keys.some((key) => !WRITABLE.includes(key)))
+    throw new HttpError(422, `send at least one of ${WRITABLE.join(", ")}, nothing else`);
   if ("completed" in body && typeof body.completed !== "boolean")
     throw new HttpError(422, "completed must be a boolean");
   if ("title" in body && typeof body.title !== "string")

@@ -9,13 +9,18 @@
 // issuer, audience, keys fetched or imported once, verified tokens remembered as the API
 // remembers them), counts the request in Redis in one round trip (an EVALSHA of INCR + PEXPIRE:
 // a fixed window, where the API's @upstash/ratelimit runs a sliding window, also one EVALSHA),
-// runs the same SQL on a pg Pool of the API's size (10), and writes one JSON log line per
-// request to stdout, as the API's pino logger does. A limiter and a log line are kept, not
-// skipped, because both are work every API request pays for (a network round trip and a
-// write); without them the ratio would charge them to the framework.
+// sends the same statements as the API on a pg Pool of the API's size (10): the same text and
+// names (todos.mjs; test/integration/baseline-parity.test.ts compares them with what the API
+// sends, and the JSON it answers), so a create takes its place in the owner's live count and a
+// read fetches every column and the labels, and writes one JSON log line per request to stdout,
+// as the API's pino logger does. A limiter and a log line are kept, not skipped, because both
+// are work every API request pays for (a network round trip and a write); without them the
+// ratio would charge them to the framework.
 //
-// What it skips: input validation beyond the types it needs (zod in the API), the problem+json
-// bodies of errors (the bench sends none), CORS, the security and rate-limit headers, ETag
+// What it skips: input validation beyond the types it needs (zod in the API), the fields the
+// bench never sends (due dates, priorities, projects and labels on writes: the API checks and
+// locks those in a transaction), the filters and sorts other than q, the problem+json bodies
+// of errors (the bench sends none), CORS, the security and rate-limit headers, ETag
 // preconditions (If-Match / If-None-Match), Idempotency-Key, and explaining a 404 (the API runs
 // a second query for that; the bench never asks for a missing todo). Nothing is cached beyond
 // what the API caches (the JWKS and verified tokens): no rows, no responses.
@@ -35,7 +40,9 @@ db.on("error", () => {});
 const verify = await createTokenCheck(env);
 const limit = await createLimiter(env.REDIS_URL, env.RATE_LIMIT_USER ?? "120/60");
 const log = (/** @type {string} */ line) => void process.stdout.write(line);
-const server = http.createServer(createBaseline({ db, verify, limit, log }));
+// The API's default cap (apps/api/src/env.ts DEFAULT_TODO_LIMIT_PER_USER) unless set for both.
+const todoLimit = Number(env.TODO_LIMIT_PER_USER ?? 10_000);
+const server = http.createServer(createBaseline({ db, verify, limit, log, todoLimit }));
 
 /**
  * A fixed-window count per user in Redis, one EVALSHA per request; fails open like the API.
