@@ -137,6 +137,14 @@ async function spreadTodos(
   return { projectId, labelId };
 }
 
+// Each user's live todos counted, as migration 0004 counted them and the API keeps them: every
+// create takes a place in its owner's row (todo_counts), on every host alike.
+const COUNT_LIVE_TODOS = `
+  insert into todo_counts (user_id, live)
+  select "user".id, count(t.id) from "user" left join todos t on t.user_id = "user".id and t.deleted_at is null
+  group by "user".id
+  on conflict (user_id) do update set live = excluded.live`;
+
 /** Users (as Better Auth writes them) and their todos, in a few statements, then ANALYZE. */
 export async function seed(url: string, sizes: SeedSizes): Promise<Fixtures> {
   const users = Array.from({ length: sizes.users }, (_, i) => benchUser(`user-${i + 1}`));
@@ -162,6 +170,7 @@ export async function seed(url: string, sizes: SeedSizes): Promise<Fixtures> {
     const spread = { projects: sizes.growthProjects, labels: sizes.growthLabels };
     const large = { ...growth.large, ...(await spreadTodos(client, growth.large.id, spread)) };
     const small = { ...growth.small, ...(await spreadTodos(client, growth.small.id, spread)) };
+    await client.query(COUNT_LIVE_TODOS);
     await client.query("analyze");
 
     const { rows } = await client.query<{ user_id: string; id: string }>(
@@ -181,7 +190,8 @@ export async function seed(url: string, sizes: SeedSizes): Promise<Fixtures> {
 
 /**
  * Puts the data back as seeded, so every host meets the same rows: removes the todos the
- * create scenario added, undoes the patches, and vacuums the dead rows both left behind.
+ * create scenario added and the places they took in the live counts, undoes the patches, and
+ * vacuums the dead rows all three left behind.
  */
 export async function resetData(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -191,7 +201,8 @@ export async function resetData(url: string): Promise<void> {
     await client.query(
       "update todos set completed = false, completed_at = null, version = 1, updated_at = created_at where version <> 1",
     );
-    await client.query("vacuum analyze todos");
+    await client.query(COUNT_LIVE_TODOS);
+    await client.query("vacuum analyze todos, todo_counts");
   } finally {
     await client.end();
   }
