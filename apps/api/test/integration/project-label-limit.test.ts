@@ -1,8 +1,8 @@
 import { testDriver } from "@repo/db/testing/vitest";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { handleRequest } from "../../src/app";
 import { type TestUser, useApi } from "../support/api";
+import { type ConfiguredCallOptions, configuredApi } from "../support/configured-api";
 import { expectProblem } from "../support/expect-problem";
 
 const api = useApi();
@@ -33,25 +33,9 @@ type Kind = (typeof KINDS)[number];
 
 /** The API with a small per-user cap on `kind`, in-process (the cap is configuration, not a request). */
 function capped(kind: Kind, limit: number) {
-  const deps = { ...api.deps(), [kind.limitKey]: limit };
-  return (
-    method: string,
-    path: string,
-    owner: TestUser,
-    init: { json?: unknown; key?: string } = {},
-  ) =>
-    handleRequest(
-      new Request(`http://localhost:3001${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${owner.token}`,
-          ...(init.json === undefined ? {} : { "content-type": "application/json" }),
-          ...(init.key ? { "idempotency-key": init.key } : {}),
-        },
-        ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
-      }),
-      deps,
-    );
+  const call = configuredApi({ ...api.deps(), [kind.limitKey]: limit });
+  return (method: string, path: string, owner: TestUser, options?: ConfiguredCallOptions) =>
+    call(method, path, owner.token, options);
 }
 type Call = ReturnType<typeof capped>;
 

@@ -1,33 +1,13 @@
 import { testDriver } from "@repo/db/testing/vitest";
 import { describe, expect, it } from "vitest";
-import { handleRequest } from "../../src/app";
 import { useApi } from "../support/api";
+import { configuredApi } from "../support/configured-api";
 import { expectProblem } from "../support/expect-problem";
 
 const api = useApi();
 
 /** The API with a small per-user cap, in-process (the cap is configuration, not a request). */
-function capped(limit: number) {
-  const deps = { ...api.deps(), todoLimitPerUser: limit };
-  return (
-    method: string,
-    path: string,
-    token: string,
-    init: { json?: unknown; key?: string } = {},
-  ) =>
-    handleRequest(
-      new Request(`http://localhost:3001${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(init.json === undefined ? {} : { "content-type": "application/json" }),
-          ...(init.key ? { "idempotency-key": init.key } : {}),
-        },
-        ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
-      }),
-      deps,
-    );
-}
+const capped = (limit: number) => configuredApi({ ...api.deps(), todoLimitPerUser: limit });
 
 async function liveTodos(call: ReturnType<typeof capped>, token: string): Promise<string[]> {
   const response = await call("GET", "/api/v1/todos?limit=100", token);
