@@ -21,18 +21,43 @@ export const ACCOUNT_PAGES = {
 };
 
 /**
- * The `next` of the redirectTo a reset request gave (the web app's /reset-password?next=…), when
- * it is a page path of this site. Better Auth hands the mail callback its own link, whose
- * `callbackURL` is that redirectTo (checked against the trusted origins when it was asked for).
+ * The `next` of a callbackURL or redirectTo the web app gave (`/verified?next=…`,
+ * `/reset-password?next=…`), when it is a page path of this site; null for anything else.
+ * Never throws: a throw in a mail callback would answer a known address otherwise than an
+ * unknown one.
  */
-function returnPathOf(betterAuthLink: string): string | null {
+function returnPathIn(callback: unknown): string | null {
+  if (typeof callback !== "string") return null;
   try {
-    const redirectTo = new URL(betterAuthLink).searchParams.get("callbackURL") ?? "";
-    const base = "http://redirect-to.invalid";
-    return safeReturnPath(new URL(redirectTo, base).searchParams.get("next"));
+    return safeReturnPath(new URL(callback, "http://callback.invalid").searchParams.get("next"));
   } catch {
-    // No return path, and the mail still goes: a throw here would answer a known address
-    // otherwise than an unknown one.
+    return null;
+  }
+}
+
+/**
+ * A reset's return path: Better Auth hands the mail callback its own link, whose `callbackURL`
+ * is the request's redirectTo (checked against the trusted origins when it was asked for).
+ */
+function resetReturnPath(betterAuthLink: string): string | null {
+  try {
+    return returnPathIn(new URL(betterAuthLink).searchParams.get("callbackURL"));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A sign-up's return path, from its request's `callbackURL` (Better Auth passes the callback a
+ * clone of the request). Only that field is read from the body; nothing of it is kept or logged.
+ */
+async function signUpReturnPath(request: Request | undefined): Promise<string | null> {
+  try {
+    const body: unknown = await request?.json();
+    return typeof body === "object" && body !== null && "callbackURL" in body
+      ? returnPathIn(body.callbackURL)
+      : null;
+  } catch {
     return null;
   }
 }
@@ -54,7 +79,6 @@ export interface AccountMailsOptions {
  * redacted), never the address, the link or its token.
  */
 export function accountMails({ mailer, appUrl, lifetimes, logger }: AccountMailsOptions) {
-  const page = (path: string) => new URL(path, appUrl).href;
   const send = async (kind: string, mail: Mail): Promise<void> => {
     // Not awaited, on purpose (above); the outcome is logged.
     void mailer.send(mail).then(
@@ -87,21 +111,30 @@ export function accountMails({ mailer, appUrl, lifetimes, logger }: AccountMails
     }) => {
       const url = new URL(ACCOUNT_PAGES.resetPassword, appUrl);
       url.searchParams.set("token", token);
-      const next = returnPathOf(betterAuthUrl);
+      const next = resetReturnPath(betterAuthUrl);
       if (next) url.searchParams.set("next", next);
       return send(
         "reset-password",
         resetPasswordMessage(user.email, url.href, lifetimes.resetLinkSeconds),
       );
     },
-    existingAccount: ({ user }: { user: { email: string } }) =>
-      send(
+    // The sign-in and reset links keep the sign-up's way back (`/sign-in?next=…`), as a new
+    // account's confirmation link does.
+    existingAccount: async ({ user }: { user: { email: string } }, request?: Request) => {
+      const next = await signUpReturnPath(request);
+      const withNext = (path: string) => {
+        const url = new URL(path, appUrl);
+        if (next) url.searchParams.set("next", next);
+        return url.href;
+      };
+      return send(
         "existing-account",
         existingAccountMessage(
           user.email,
-          page(ACCOUNT_PAGES.signIn),
-          page(ACCOUNT_PAGES.forgotPassword),
+          withNext(ACCOUNT_PAGES.signIn),
+          withNext(ACCOUNT_PAGES.forgotPassword),
         ),
-      ),
+      );
+    },
   };
 }

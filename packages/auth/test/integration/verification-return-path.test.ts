@@ -8,7 +8,7 @@ import { collectLines } from "@repo/logger/testing";
 import { extractLink } from "@repo/mail/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { postAuth } from "../../src/testing";
+import { postAuth, signUpVerified } from "../../src/testing";
 import { authUnderTest, BASE_URL, useSmtpSink } from "../support/auth-under-test";
 
 const database = useTestDatabase();
@@ -120,4 +120,45 @@ describe("the confirmation link's return path", () => {
       expect(lines.join("\n")).not.toContain(token);
     },
   );
+});
+
+describe("the existing-account mail's return path", () => {
+  /** The links of the mail a sign-up with `email`, an address that has an account, sends. */
+  async function noticeLinks(callbackURL?: string) {
+    const app = authUnderTest(database.current.db, sink.current);
+    const email = `return-path-taken-${++taken}@example.test`;
+    await signUpVerified(app, { email });
+    const again = await postAuth(app, "/sign-up/email", {
+      email,
+      password: `${PASSWORD}-other`,
+      name: "A",
+      ...(callbackURL === undefined ? {} : { callbackURL }),
+    });
+    expect(again.status).toBe(200);
+    const notice = await app.waitForMail({ to: email, subject: "tried to sign up" });
+    return {
+      signIn: extractLink(notice.text, "/sign-in"),
+      forgot: extractLink(notice.text, "/forgot-password"),
+    };
+  }
+  let taken = 0;
+
+  it("a sign-up with a taken address and a callbackURL mails sign-in and reset links that keep its next", async () => {
+    expect(await noticeLinks(CALLBACK)).toEqual({
+      signIn: `${BASE_URL}/sign-in?next=%2Fdevice%3Fuser_code%3DABCD-EFGH`,
+      forgot: `${BASE_URL}/forgot-password?next=%2Fdevice%3Fuser_code%3DABCD-EFGH`,
+    });
+  });
+
+  it.each([
+    ["no callbackURL", undefined],
+    ["a callbackURL without next", "/verified"],
+    ["a next of another origin", "/verified?next=%2F%2Fevil.example%2Fdevice"],
+    ["a next outside the pages", "/verified?next=%2Fapi%2Fauth%2Fsign-out"],
+  ])("with %s, the links are the plain pages", async (_, callbackURL) => {
+    expect(await noticeLinks(callbackURL)).toEqual({
+      signIn: `${BASE_URL}/sign-in`,
+      forgot: `${BASE_URL}/forgot-password`,
+    });
+  });
 });
