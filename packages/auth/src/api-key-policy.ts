@@ -16,6 +16,7 @@ export {
   API_SCOPES,
   type ApiScope,
   DEVICE_CLIENT_ID,
+  type DeviceCodeAnswer,
   isApiScope,
   parseScopeParameter,
   permissionsToScopes,

@@ -1,19 +1,10 @@
 // The CLI's side of the device login (RFC 8628), spoken to Better Auth's routes directly, as
 // `todo login` does: ask for a code, then poll the token endpoint.
-import { DEVICE_CLIENT_ID } from "@repo/auth/api-key-policy";
+import { DEVICE_CLIENT_ID, type DeviceCodeAnswer } from "@repo/auth/api-key-policy";
 import { currentRun } from "./run";
 
-export interface DeviceGrant {
-  device_code: string;
-  user_code: string;
-  verification_uri: string;
-  verification_uri_complete: string;
-  expires_in: number;
-  interval: number;
-}
-
 /** POST /api/auth/device/code, as a client outside the browser (no cookie, no Origin). */
-export async function requestDeviceCode(scope?: string): Promise<DeviceGrant> {
+export async function requestDeviceCode(scope?: string): Promise<DeviceCodeAnswer> {
   const response = await fetch(`${currentRun().webUrl}/api/auth/device/code`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -21,7 +12,7 @@ export async function requestDeviceCode(scope?: string): Promise<DeviceGrant> {
   });
   if (response.status !== 200)
     throw new Error(`device/code answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as DeviceGrant;
+  return (await response.json()) as DeviceCodeAnswer;
 }
 
 /** One poll of POST /api/auth/device/token: its status and JSON body. */
@@ -45,7 +36,7 @@ export async function pollDeviceToken(
  * answer is authorization_pending or slow_down; returns the first other answer.
  */
 export async function waitForDeviceToken(
-  grant: DeviceGrant,
+  grant: DeviceCodeAnswer,
   timeoutMs = 30_000,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const deadline = Date.now() + timeoutMs;

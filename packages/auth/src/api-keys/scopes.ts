@@ -71,3 +71,13 @@ export function parseScopeParameter(value: string | undefined | null): ApiScope[
   if (!words.every(isApiScope)) return null;
   return API_SCOPES.filter((scope) => words.includes(scope));
 }
+
+/** What `POST /api/auth/device/code` answers (RFC 8628 §3.2), as Better Auth's device plugin sends it. */
+export interface DeviceCodeAnswer {
+  device_code: string;
+  user_code: string;
+  verification_uri: string;
+  verification_uri_complete: string;
+  expires_in: number;
+  interval: number;
+}

@@ -4,11 +4,10 @@ import { useTestDatabase } from "@repo/db/testing/vitest";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { DEVICE_KEY_EXPIRY_DAYS } from "../../src/api-keys/key-lifetimes";
-import { permissionsToScopes } from "../../src/api-keys/scopes";
+import { type DeviceCodeAnswer, permissionsToScopes } from "../../src/api-keys/scopes";
 import { signUpVerified } from "../../src/testing";
 import {
   answerDevice,
-  type DeviceCodeAnswer,
   deviceCodeFor,
   hashOfKey,
   openDevicePage,

@@ -4,7 +4,7 @@ import type { Database } from "@repo/db/client";
 import * as schema from "@repo/db/schema";
 import { eq } from "drizzle-orm";
 import { DAY_SECONDS } from "../../src/api-keys/key-lifetimes";
-import { type ApiScope, DEVICE_CLIENT_ID } from "../../src/api-keys/scopes";
+import { type ApiScope, DEVICE_CLIENT_ID, type DeviceCodeAnswer } from "../../src/api-keys/scopes";
 import { createAuth, mintApiKey } from "../../src/server";
 import { type AuthUnderTest, postAuth } from "../../src/testing";
 
@@ -64,15 +64,6 @@ export const requestDeviceCode = (
   app: App,
   body: { client_id?: string; scope?: string } = { client_id: DEVICE_CLIENT_ID },
 ) => postAuth(app, "/device/code", body);
-
-export interface DeviceCodeAnswer {
-  device_code: string;
-  user_code: string;
-  verification_uri: string;
-  verification_uri_complete: string;
-  expires_in: number;
-  interval: number;
-}
 
 export async function deviceCodeFor(app: App, scope?: string): Promise<DeviceCodeAnswer> {
   const response = await requestDeviceCode(app, {
